@@ -1,0 +1,29 @@
+/*
+ * Finding the template library: templates/NAME.json.
+ *
+ * Looked for, in order: $NAPKIN_TEMPLATES; templates/ next to the binary
+ * (the source tree); ../share/napkin/templates next to the binary (any
+ * installed PREFIX); the DATADIR compiled in.
+ */
+#ifndef NAPKIN_TEMPLATES_H
+#define NAPKIN_TEMPLATES_H
+
+#include <stddef.h>
+
+#include "errors.h"
+
+struct template_entry {
+	char *name;		/* file name without .json */
+	char *path;
+	char *title;		/* the diagram's title */
+};
+
+/* The templates directory, or NULL when none exists; the caller frees it. */
+char *templates_dir(void);
+/* The file of template name, or NULL (with err filled); the caller frees it. */
+char *template_path(const char *name, struct napkin_error *err);
+/* Every template, sorted by name; templates that fail to load go to errors. */
+size_t templates_list(struct template_entry **out, struct error_list *errors);
+void templates_free(struct template_entry *list, size_t count);
+
+#endif

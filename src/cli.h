@@ -1,0 +1,37 @@
+/*
+ * The command line: napkin [options] [FILE] opens the whiteboard; napkin
+ * COMMAND ... runs one of the subcommands in cli_COMMAND.c.  Exit status:
+ * 0 success, 1 the command ran and found a problem (or could not write),
+ * 2 bad usage or an invalid input file.
+ */
+#ifndef NAPKIN_CLI_H
+#define NAPKIN_CLI_H
+
+#include <stdbool.h>
+
+#include "diagram.h"
+
+enum {
+	EXIT_OK = 0,
+	EXIT_PROBLEM = 1,
+	EXIT_USAGE = 2,		/* also: the input file is invalid */
+};
+
+struct cli_command {
+	const char *name;
+	const char *summary;	/* one line for napkin --help */
+	int (*run)(int argc, char **argv);
+};
+
+int cli_new(int argc, char **argv);
+int cli_templates(int argc, char **argv);
+int cli_check(int argc, char **argv);
+
+/* Print "napkin: MESSAGE" and "usage: USAGE" to stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Report a getopt_long failure (c is ':' or '?'); returns EXIT_USAGE. */
+int cli_option_error(const char *usage, int c, char **argv);
+/* Load path, printing every error to stderr; NULL when it is invalid. */
+struct diagram *cli_load(const char *path);
+
+#endif

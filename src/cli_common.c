@@ -1,0 +1,45 @@
+/* Helpers every subcommand shares. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "diagram_json.h"
+
+int
+cli_usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("napkin: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s\n", usage);
+	return EXIT_USAGE;
+}
+
+int
+cli_option_error(const char *usage, int c, char **argv)
+{
+	if (c == ':') {
+		if (optopt != 0)
+			return cli_usage_error(usage, "option -%c needs an argument", optopt);
+		return cli_usage_error(usage, "option %s needs an argument", argv[optind - 1]);
+	}
+	if (optopt != 0)
+		return cli_usage_error(usage, "unknown option -%c", optopt);
+	return cli_usage_error(usage, "unknown option %s", argv[optind - 1]);
+}
+
+struct diagram *
+cli_load(const char *path)
+{
+	struct error_list errors = { 0 };
+	struct diagram *d = diagram_load_file(path, &errors);
+
+	error_list_print(&errors, stderr);
+	error_list_clear(&errors);
+	return d;
+}

@@ -1,0 +1,97 @@
+/*
+ * main(): dispatch to a subcommand (cli_*.c) or open the whiteboard
+ * (tui_*.c).  A first argument naming a command runs it; anything else is
+ * the whiteboard's options and file (use ./check for a file named check).
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kind.h"
+#include "tui.h"
+
+static const struct cli_command commands[] = {
+	{ "new", "create a diagram file, blank or from a template", cli_new },
+	{ "templates", "list the templates", cli_templates },
+	{ "check", "validate a diagram file", cli_check },
+};
+
+static const char usage[] = "napkin [--view] [--ascii] [--no-color] [FILE] | napkin --template NAME | napkin COMMAND ...";
+
+static void
+help(void)
+{
+	printf("usage: napkin [options] [FILE]\n"
+	    "       napkin COMMAND [ARGS]   (napkin COMMAND --help for its options)\n\n"
+	    "napkin is a terminal whiteboard for system-design interviews: draw typed\n"
+	    "components and the calls between them, and let it review the design.\n\n"
+	    "Options:\n"
+	    "  -t, --template NAME  open a new, unsaved diagram copied from a template\n"
+	    "      --view           read-only viewer that follows FILE as it changes\n"
+	    "      --ascii          draw with ASCII only (no Unicode box drawing)\n"
+	    "      --no-color       draw without colour (also: NO_COLOR set)\n"
+	    "  -V, --version        print the version\n"
+	    "  -h, --help           show this help\n\n"
+	    "Commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+	printf("\nComponent kinds (the tag is drawn in the box):\n");
+	for (int k = 0; k < KIND_COUNT; k++) {
+		const struct kind_info *info = kind_info((enum node_kind)k);
+
+		printf("  %-9s [%s]%*s %s\n", info->name, info->tag, (int)(5 - strlen(info->tag)), "",
+		    info->description);
+	}
+	printf("\nIn the whiteboard, press ? for every key.  See napkin(1).\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "template", required_argument, NULL, 't' },
+		{ "view", no_argument, NULL, 'v' },
+		{ "ascii", no_argument, NULL, 'a' },
+		{ "no-color", no_argument, NULL, 'C' },
+		{ "no-colour", no_argument, NULL, 'C' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct tui_options tui = { 0 };
+	int c;
+
+	setlocale(LC_ALL, "");
+	if (argc > 1) {
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+			if (strcmp(argv[1], commands[i].name) == 0)
+				return commands[i].run(argc - 1, argv + 1);
+		}
+	}
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":t:Vh", options, NULL)) != -1) {
+		switch (c) {
+		case 't': tui.template_name = optarg; break;
+		case 'v': tui.view = true; break;
+		case 'a': tui.ascii = true; break;
+		case 'C': tui.no_color = true; break;
+		case 'V': printf("napkin %s\n", NAPKIN_VERSION); return EXIT_OK;
+		case 'h': help(); return EXIT_OK;
+		default: return cli_option_error(usage, c, argv);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage_error(usage, "unknown command \"%s\" (napkin --help lists them)", argv[optind]);
+	tui.path = optind < argc ? argv[optind] : NULL;
+	if (tui.view && tui.path == NULL)
+		return cli_usage_error(usage, "--view needs a FILE");
+	if (tui.view && tui.template_name != NULL)
+		return cli_usage_error(usage, "--view and --template do not mix");
+	if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')
+		tui.no_color = true;
+	return tui_run(&tui);
+}

@@ -1,0 +1,76 @@
+/* Error messages: one at a time or a bounded list; see errors.h. */
+#include "errors.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "xalloc.h"
+
+bool
+error_set(struct napkin_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(err->message, sizeof err->message, fmt, ap);
+		va_end(ap);
+		err->member = NULL;
+	}
+	return false;
+}
+
+bool
+error_set_member(struct napkin_error *err, const char *member, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(err->message, sizeof err->message, fmt, ap);
+		va_end(ap);
+		err->member = member;
+	}
+	return false;
+}
+
+bool
+error_list_full(const struct error_list *list)
+{
+	return list->count >= ERROR_LIST_MAX;
+}
+
+void
+error_list_add(struct error_list *list, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+
+	if (error_list_full(list)) {
+		list->truncated = true;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	list->messages = xreallocarray(list->messages, list->count + 1, sizeof *list->messages);
+	list->messages[list->count++] = xstrdup(buf);
+}
+
+void
+error_list_print(const struct error_list *list, FILE *out)
+{
+	for (size_t i = 0; i < list->count; i++)
+		fprintf(out, "%s\n", list->messages[i]);
+	if (list->truncated)
+		fprintf(out, "napkin: too many errors; stopped after %d\n", ERROR_LIST_MAX);
+}
+
+void
+error_list_clear(struct error_list *list)
+{
+	for (size_t i = 0; i < list->count; i++)
+		free(list->messages[i]);
+	free(list->messages);
+	*list = (struct error_list){ 0 };
+}

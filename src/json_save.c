@@ -1,0 +1,312 @@
+/*
+ * Writing napkin files.
+ *
+ * The layout is fixed so files diff well and round-trip byte for byte:
+ * two-space indentation as `jq .` prints it, members in the order of
+ * docs/format.md, defaults omitted, unknown members from the file written
+ * back after the known ones in their original order.  The writer streams
+ * to a FILE; it never builds the document in memory.
+ */
+#include "diagram_json.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "atomic_file.h"
+#include "xalloc.h"
+
+struct writer {
+	FILE *out;
+	int depth;		/* indentation level */
+	bool first;		/* no member written yet in this container */
+};
+
+static void
+indent(struct writer *w)
+{
+	fputc('\n', w->out);
+	for (int i = 0; i < w->depth; i++)
+		fputs("  ", w->out);
+}
+
+static void
+write_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':  fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\t': fputs("\\t", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\b': fputs("\\b", out); break;
+		case '\f': fputs("\\f", out); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				fprintf(out, "\\u%04x", c);
+			else
+				fputc(c, out);
+		}
+	}
+	fputc('"', out);
+}
+
+/* The shortest text that reads back as the same double. */
+static void
+write_number(FILE *out, double v)
+{
+	char buf[40];
+
+	if (!isfinite(v)) {
+		fputs("null", out);	/* the loader refuses these; never reached */
+		return;
+	}
+	if (v == floor(v) && fabs(v) < 1e15) {
+		fprintf(out, "%.0f", v);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, sizeof buf, "%.17g", v);
+	fputs(buf, out);
+}
+
+static void
+open_container(struct writer *w, char c)
+{
+	fputc(c, w->out);
+	w->depth++;
+	w->first = true;
+}
+
+static void
+close_container(struct writer *w, char c)
+{
+	w->depth--;
+	if (!w->first)
+		indent(w);
+	fputc(c, w->out);
+	w->first = false;
+}
+
+/* Start the next member (key != NULL) or array element. */
+static void
+next_item(struct writer *w, const char *key)
+{
+	if (!w->first)
+		fputc(',', w->out);
+	w->first = false;
+	indent(w);
+	if (key != NULL) {
+		write_string(w->out, key);
+		fputs(": ", w->out);
+	}
+}
+
+static void
+write_cjson(struct writer *w, const cJSON *v)
+{
+	const cJSON *c;
+
+	if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+		bool object = cJSON_IsObject(v);
+
+		open_container(w, object ? '{' : '[');
+		for (c = v->child; c != NULL; c = c->next) {
+			next_item(w, object ? c->string : NULL);
+			write_cjson(w, c);
+		}
+		close_container(w, object ? '}' : ']');
+	} else if (cJSON_IsString(v)) {
+		write_string(w->out, v->valuestring);
+	} else if (cJSON_IsNumber(v)) {
+		write_number(w->out, v->valuedouble);
+	} else if (cJSON_IsBool(v)) {
+		fputs(cJSON_IsTrue(v) ? "true" : "false", w->out);
+	} else {
+		fputs("null", w->out);
+	}
+}
+
+static void
+member_string(struct writer *w, const char *key, const char *value)
+{
+	next_item(w, key);
+	write_string(w->out, value);
+}
+
+static void
+member_number(struct writer *w, const char *key, double value)
+{
+	next_item(w, key);
+	write_number(w->out, value);
+}
+
+static void
+members_extra(struct writer *w, const cJSON *extra)
+{
+	if (extra == NULL)
+		return;
+	for (const cJSON *c = extra->child; c != NULL; c = c->next) {
+		next_item(w, c->string);
+		write_cjson(w, c);
+	}
+}
+
+static void
+write_node(struct writer *w, const struct node *n)
+{
+	open_container(w, '{');
+	member_string(w, "id", n->id);
+	member_string(w, "kind", kind_name(n->kind));
+	member_string(w, "label", n->label);
+	if (n->tech[0] != '\0')
+		member_string(w, "tech", n->tech);
+	if (n->replicas != 1)
+		member_number(w, "replicas", n->replicas);
+	if (n->managed) {
+		next_item(w, "managed");
+		fputs("true", w->out);
+	}
+	member_number(w, "x", n->x);
+	member_number(w, "y", n->y);
+	if (n->capacity != 0)
+		member_number(w, "capacity", n->capacity);
+	if (n->rps != 0)
+		member_number(w, "rps", n->rps);
+	if (n->notes[0] != '\0')
+		member_string(w, "notes", n->notes);
+	if (n->accept_count > 0) {
+		next_item(w, "accept");
+		open_container(w, '[');
+		for (size_t i = 0; i < n->accept_count; i++) {
+			next_item(w, NULL);
+			open_container(w, '{');
+			member_string(w, "rule", n->accepts[i].rule);
+			member_string(w, "reason", n->accepts[i].reason);
+			close_container(w, '}');
+		}
+		close_container(w, ']');
+	}
+	members_extra(w, n->extra);
+	close_container(w, '}');
+}
+
+static void
+write_edge(struct writer *w, const struct edge *e)
+{
+	open_container(w, '{');
+	member_string(w, "from", e->from->id);
+	member_string(w, "to", e->to->id);
+	if (e->label[0] != '\0')
+		member_string(w, "label", e->label);
+	member_string(w, "mode", edge_mode_name(e->mode));
+	if (e->ratio != 1.0)
+		member_number(w, "ratio", e->ratio);
+	members_extra(w, e->extra);
+	close_container(w, '}');
+}
+
+/* Members are listed in node order; one pass links each group's nodes. */
+static void
+write_groups(struct writer *w, const struct diagram *d)
+{
+	size_t groups = diagram_group_count(d), nodes = diagram_node_count(d);
+	size_t *head = xmalloc((groups + 1) * sizeof *head);
+	size_t *next = xmalloc((nodes + 1) * sizeof *next);
+
+	for (size_t g = 0; g < groups; g++)
+		head[g] = SIZE_MAX;
+	for (size_t i = nodes; i-- > 0;) {
+		const struct node *n = diagram_node(d, i);
+
+		if (n->group != NULL) {
+			next[i] = head[n->group->index];
+			head[n->group->index] = i;
+		}
+	}
+	for (size_t g = 0; g < groups; g++) {
+		const struct group *grp = diagram_group(d, g);
+
+		next_item(w, NULL);
+		open_container(w, '{');
+		member_string(w, "id", grp->id);
+		member_string(w, "label", grp->label);
+		next_item(w, "members");
+		open_container(w, '[');
+		for (size_t i = head[g]; i != SIZE_MAX; i = next[i])
+			member_string(w, NULL, diagram_node(d, i)->id);
+		close_container(w, ']');
+		members_extra(w, grp->extra);
+		close_container(w, '}');
+	}
+	free(head);
+	free(next);
+}
+
+bool
+diagram_write_json(const struct diagram *d, FILE *out)
+{
+	struct writer w = { out, 0, true };
+
+	open_container(&w, '{');
+	member_number(&w, "napkin", NAPKIN_FORMAT_VERSION);
+	member_string(&w, "title", diagram_title(d));
+	next_item(&w, "nodes");
+	open_container(&w, '[');
+	for (size_t i = 0; i < diagram_node_count(d); i++) {
+		next_item(&w, NULL);
+		write_node(&w, diagram_node(d, i));
+	}
+	close_container(&w, ']');
+	next_item(&w, "edges");
+	open_container(&w, '[');
+	for (size_t i = 0; i < diagram_edge_count(d); i++) {
+		next_item(&w, NULL);
+		write_edge(&w, diagram_edge(d, i));
+	}
+	close_container(&w, ']');
+	next_item(&w, "groups");
+	open_container(&w, '[');
+	write_groups(&w, d);
+	close_container(&w, ']');
+	members_extra(&w, diagram_extra(d));
+	close_container(&w, '}');
+	fputc('\n', out);
+	return !ferror(out);
+}
+
+char *
+diagram_to_json(const struct diagram *d, size_t *len)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+
+	if (out == NULL)
+		fatal("out of memory writing JSON");
+	diagram_write_json(d, out);
+	if (fclose(out) != 0)
+		fatal("out of memory writing JSON");
+	if (len != NULL)
+		*len = size;
+	return text;
+}
+
+static bool
+write_diagram(FILE *out, void *context)
+{
+	return diagram_write_json(context, out);
+}
+
+bool
+diagram_save_file(const struct diagram *d, const char *path, struct napkin_error *err)
+{
+	return atomic_write_file(path, write_diagram, (void *)d, err);
+}

@@ -1,0 +1,332 @@
+/*
+ * Raw JSON scanning for the loader; see json_scan.h.  Nothing here
+ * allocates: the scanner only moves offsets over the caller's text.
+ */
+#include "json_scan.h"
+
+#include <string.h>
+
+#include "utf8.h"
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool
+is_delimiter(char c)
+{
+	return is_space(c) || c == ',' || c == ':' || c == '[' || c == ']' ||
+	    c == '{' || c == '}' || c == '"';
+}
+
+static bool
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+size_t
+json_skip_space(struct json_text t, size_t pos)
+{
+	while (pos < t.len && is_space(t.data[pos]))
+		pos++;
+	return pos;
+}
+
+/* pos is at the opening quote; on success *end is one past the closing one. */
+static bool
+string_end(struct json_text t, size_t pos, size_t *end, const char **message)
+{
+	size_t p = pos + 1;
+
+	while (p < t.len) {
+		unsigned char c = (unsigned char)t.data[p];
+
+		if (c == '"') {
+			*end = p + 1;
+			return true;
+		}
+		if (c == '\\') {
+			if (p + 1 >= t.len)
+				break;
+			c = (unsigned char)t.data[p + 1];
+			if (c == 'u') {
+				if (p + 6 > t.len || !is_hex(t.data[p + 2]) || !is_hex(t.data[p + 3]) ||
+				    !is_hex(t.data[p + 4]) || !is_hex(t.data[p + 5])) {
+					*end = p;
+					*message = "\\u must be followed by four hexadecimal digits";
+					return false;
+				}
+				if (memcmp(t.data + p + 2, "0000", 4) == 0) {
+					*end = p;
+					*message = "strings must not contain \\u0000 (NUL)";
+					return false;
+				}
+				p += 6;
+				continue;
+			}
+			if (strchr("\"\\/bfnrt", c) == NULL || c == '\0') {
+				*end = p;
+				*message = "unknown escape sequence in string";
+				return false;
+			}
+			p += 2;
+			continue;
+		}
+		if (c < 0x20) {
+			*end = p;
+			*message = "control character in string (JSON needs it escaped)";
+			return false;
+		}
+		p++;
+	}
+	*end = pos;
+	*message = "string is not terminated";
+	return false;
+}
+
+bool
+json_value_end(struct json_text t, size_t pos, size_t *end, const char **message)
+{
+	char stack[JSON_DEPTH_MAX];
+	size_t depth = 0;
+	size_t p = pos;
+
+	while (p < t.len) {
+		char c = t.data[p];
+
+		if (c == '"') {
+			if (!string_end(t, p, &p, message)) {
+				*end = p;
+				return false;
+			}
+		} else if (c == '{' || c == '[') {
+			if (depth == JSON_DEPTH_MAX) {
+				*end = p;
+				*message = "nesting is deeper than 200 levels";
+				return false;
+			}
+			stack[depth++] = c == '{' ? '}' : ']';
+			p++;
+			continue;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0 || stack[depth - 1] != c) {
+				*end = p;
+				*message = depth == 0 ? "unexpected closing bracket" :
+				    stack[depth - 1] == '}' ? "expected '}' to close the object here" :
+				    "expected ']' to close the array here";
+				return false;
+			}
+			depth--;
+			p++;
+		} else if (is_space(c) || c == ',' || c == ':') {
+			if (depth == 0)
+				break;
+			p++;
+			continue;
+		} else {
+			size_t start = p;
+
+			while (p < t.len && !is_delimiter(t.data[p]))
+				p++;
+			if (p == start) {
+				*end = p;
+				*message = "unexpected character";
+				return false;
+			}
+		}
+		if (depth == 0) {
+			*end = p;
+			return true;
+		}
+	}
+	*end = p;
+	*message = depth > 0 ? "unexpected end of file inside a value" : "expected a value";
+	return false;
+}
+
+int
+json_next(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, size_t *key_end,
+    size_t *value, const char **message)
+{
+	bool object = t.data[pos] == '{';
+	char close = object ? '}' : ']';
+	size_t p;
+
+	if (*cursor == 0) {
+		p = json_skip_space(t, pos + 1);
+		if (p < t.len && t.data[p] == close)
+			return 0;
+	} else {
+		p = json_skip_space(t, *cursor);
+		if (p < t.len && t.data[p] == close)
+			return 0;
+		if (p >= t.len || t.data[p] != ',') {
+			*value = p;
+			*message = object ? "expected ',' or '}' after a member" :
+			    "expected ',' or ']' after an element";
+			return -1;
+		}
+		p = json_skip_space(t, p + 1);
+	}
+	if (object) {
+		if (p >= t.len || t.data[p] != '"') {
+			*value = p;
+			*message = "expected a member name in double quotes";
+			return -1;
+		}
+		*key_start = p;
+		if (!string_end(t, p, key_end, message)) {
+			*value = *key_end;
+			return -1;
+		}
+		p = json_skip_space(t, *key_end);
+		if (p >= t.len || t.data[p] != ':') {
+			*value = p;
+			*message = "expected ':' after the member name";
+			return -1;
+		}
+		p = json_skip_space(t, p + 1);
+	}
+	if (p >= t.len || t.data[p] == ',' || t.data[p] == close) {
+		*value = p;
+		*message = p >= t.len ? "unexpected end of file" : "expected a value";
+		return -1;
+	}
+	*value = p;
+	if (!json_value_end(t, p, cursor, message)) {
+		*value = *cursor;
+		return -1;
+	}
+	return 1;
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A number or literal ends at the first delimiter; check what lies before. */
+static bool
+check_scalar(struct json_text t, size_t pos, size_t end, size_t *bad, const char **message)
+{
+	const char *s = t.data + pos;
+	size_t len = end - pos, i = 0;
+
+	if ((len == 4 && memcmp(s, "true", 4) == 0) || (len == 5 && memcmp(s, "false", 5) == 0) ||
+	    (len == 4 && memcmp(s, "null", 4) == 0))
+		return true;
+	*bad = pos;
+	*message = "expected a value (a string, number, object, array, true, false or null)";
+	if (i < len && s[i] == '-')
+		i++;
+	if (i == len || !is_digit(s[i]))
+		return false;
+	*message = "malformed number";
+	if (s[i] == '0' && i + 1 < len && is_digit(s[i + 1]))
+		return false;
+	while (i < len && is_digit(s[i]))
+		i++;
+	if (i < len && s[i] == '.') {
+		if (++i == len || !is_digit(s[i]))
+			return false;
+		while (i < len && is_digit(s[i]))
+			i++;
+	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i == len || !is_digit(s[i]))
+			return false;
+		while (i < len && is_digit(s[i]))
+			i++;
+	}
+	return i == len;
+}
+
+static bool
+check_value(struct json_text t, size_t pos, int depth, size_t *bad, const char **message)
+{
+	size_t cursor = 0, ks, ke, value, end;
+	int more;
+
+	if (!json_value_end(t, pos, &end, message)) {
+		*bad = end;
+		return false;
+	}
+	if (t.data[pos] == '"')
+		return true;
+	if (t.data[pos] != '{' && t.data[pos] != '[')
+		return check_scalar(t, pos, end, bad, message);
+	if (depth >= JSON_DEPTH_MAX) {
+		*bad = pos;
+		*message = "nesting is deeper than 200 levels";
+		return false;
+	}
+	while ((more = json_next(t, pos, &cursor, &ks, &ke, &value, message)) > 0) {
+		if (!check_value(t, value, depth + 1, bad, message))
+			return false;
+	}
+	if (more < 0) {
+		*bad = value;
+		return false;
+	}
+	return true;
+}
+
+bool
+json_check(struct json_text t, size_t pos, size_t *bad, const char **message)
+{
+	return check_value(t, json_skip_space(t, pos), 0, bad, message);
+}
+
+size_t
+json_locate(struct json_text t, size_t pos, const struct json_step *path, size_t depth)
+{
+	size_t p = json_skip_space(t, pos);
+
+	for (size_t i = 0; i < depth; i++) {
+		size_t cursor = 0, ks = 0, ke = 0, value, n = 0;
+		const char *message;
+		bool found = false;
+
+		if (p >= t.len || t.data[p] != (path[i].key != NULL ? '{' : '['))
+			return p;
+		while (json_next(t, p, &cursor, &ks, &ke, &value, &message) == 1) {
+			if (path[i].key != NULL) {
+				size_t klen = strlen(path[i].key);
+
+				found = ke - ks == klen + 2 && memcmp(t.data + ks + 1, path[i].key, klen) == 0;
+			} else {
+				found = n++ == path[i].index;
+			}
+			if (found)
+				break;
+		}
+		if (!found)
+			return p;
+		p = value;
+	}
+	return p;
+}
+
+void
+json_line_column(struct json_text t, size_t pos, unsigned long *line, unsigned long *column)
+{
+	const char *p = t.data, *end, *nl;
+	unsigned long lines = 1;
+
+	if (pos > t.len)
+		pos = t.len;
+	end = t.data + pos;
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		lines++;
+		p = nl + 1;
+	}
+	*line = lines;
+	*column = (unsigned long)utf8_count(p, (size_t)(end - p)) + 1;
+}

@@ -1,0 +1,63 @@
+# Shell helpers for the command-line and whiteboard tests.
+# Each test script sources this, calls check/expect_* and ends with finish.
+set -u
+: "${NAPKIN:?NAPKIN must name the binary under test}"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/napkin-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+checks=0
+failures=0
+
+fail() {
+	failures=$((failures + 1))
+	echo "   FAIL: $*"
+}
+
+pass() {
+	checks=$((checks + 1))
+}
+
+# expect_status CODE CMD...: run CMD, capture stdout/stderr in $TMP/out, $TMP/err.
+expect_status() {
+	want=$1
+	shift
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		fail "exit $got, wanted $want: $*"
+		sed 's/^/      stderr: /' "$TMP/err" | head -5
+	else
+		pass
+	fi
+}
+
+# expect_file_contains FILE TEXT (a fixed string)
+expect_contains() {
+	if grep -qF -- "$2" "$1"; then
+		pass
+	else
+		fail "$1 lacks: $2"
+		sed 's/^/      | /' "$1" | head -10
+	fi
+}
+
+expect_not_contains() {
+	if grep -qF -- "$2" "$1"; then
+		fail "$1 should not contain: $2"
+	else
+		pass
+	fi
+}
+
+expect_same() {
+	if cmp -s "$1" "$2"; then
+		pass
+	else
+		fail "$1 and $2 differ"
+		diff "$1" "$2" | head -10 | sed 's/^/      /'
+	fi
+}
+
+finish() {
+	echo "   $checks checks passed, $failures failed"
+	[ "$failures" -eq 0 ]
+}
