@@ -33,4 +33,18 @@ bool utf8_is_control(uint32_t codepoint);
  */
 const char *utf8_find_control(const char *s, bool allow_layout);
 
+/*
+ * Columns a code point takes in a terminal: 0 for combining marks and
+ * zero-width characters, 2 for East Asian wide and emoji, else 1.  A fixed
+ * table rather than wcwidth(), so layout does not depend on the locale.
+ */
+int utf8_char_width(uint32_t codepoint);
+/* Columns the UTF-8 string s takes (malformed bytes count one each). */
+size_t utf8_width(const char *s);
+/*
+ * The length in bytes of the longest prefix of s that fits in columns
+ * columns; *used (may be NULL) receives its width.
+ */
+size_t utf8_prefix_for_width(const char *s, size_t columns, size_t *used);
+
 #endif
