@@ -6,17 +6,23 @@
 
 #include "xalloc.h"
 
+static void
+error_vset(struct napkin_error *err, const char *member, const char *fmt, va_list ap)
+{
+	if (err != NULL) {
+		vsnprintf(err->message, sizeof err->message, fmt, ap);
+		err->member = member;
+	}
+}
+
 bool
 error_set(struct napkin_error *err, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (err != NULL) {
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof err->message, fmt, ap);
-		va_end(ap);
-		err->member = NULL;
-	}
+	va_start(ap, fmt);
+	error_vset(err, NULL, fmt, ap);
+	va_end(ap);
 	return false;
 }
 
@@ -25,12 +31,9 @@ error_set_member(struct napkin_error *err, const char *member, const char *fmt, 
 {
 	va_list ap;
 
-	if (err != NULL) {
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof err->message, fmt, ap);
-		va_end(ap);
-		err->member = member;
-	}
+	va_start(ap, fmt);
+	error_vset(err, member, fmt, ap);
+	va_end(ap);
 	return false;
 }
 
