@@ -1,0 +1,45 @@
+/* napkin explain ID: one critique rule in full. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "critique.h"
+
+static const char usage[] = "napkin explain RULE";
+
+static void
+help(void)
+{
+	printf("usage: %s\n\n"
+	    "Explain a critique rule (SPOF002, spof002, ...): when it fires, why it\n"
+	    "matters, what to do, and how to accept the risk.  napkin rules lists them.\n\n"
+	    "  -h, --help  show this help\n", usage);
+}
+
+int
+cli_explain(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct critique_rule *rule;
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		if (c != 'h')
+			return cli_option_error(usage, c, argv);
+		help();
+		return EXIT_OK;
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(usage, optind == argc ? "missing RULE" : "too many arguments");
+	rule = critique_rule_find(argv[optind]);
+	if (rule == NULL)
+		return cli_usage_error(usage, "no rule \"%s\" (napkin rules lists them)", argv[optind]);
+	critique_explain(rule, stdout);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_PROBLEM;
+}
