@@ -4,6 +4,7 @@
  * stores, microservices without a gateway, media without a CDN.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "critique_check.h"
 #include "critique_rules.h"
@@ -48,25 +49,31 @@ check_edge002(struct critique_check *c, const struct analysis *a)
 	    "reached directly");
 }
 
+/* Services reached from clients, a redundancy group (api-1, api-2) counting once. */
 static void
 check_edge003(struct critique_check *c, const struct analysis *a)
 {
-	uint32_t *services = check_scratch(c), count = 0;
+	uint32_t *services = check_scratch(c), count = 0, subject = GRAPH_NONE;
+	bool several = false;
 
 	for (uint32_t v = 0; v < a->graph.node_count; v++) {
 		enum node_kind kind = kind_of(a, v);
 
 		if (kind == KIND_GATEWAY)
 			return;
-		if ((kind == KIND_SERVICE || kind == KIND_FUNCTION) && analysis_has(a, v, NODE_FROM_CLIENT))
-			services[count++] = v;
+		if ((kind != KIND_SERVICE && kind != KIND_FUNCTION) || !analysis_has(a, v, NODE_FROM_CLIENT))
+			continue;
+		several = several || (count > 0 && a->group[v] != a->group[services[0]]);
+		if (subject == GRAPH_NONE || strcmp(analysis_node(a, v)->id, analysis_node(a, subject)->id) < 0)
+			subject = v;
+		services[count++] = v;
 	}
-	if (count < 2)
+	if (!several)
 		return;
-	check_begin(c, services[0]);
-	for (uint32_t i = 1; i < count; i++)
+	check_begin(c, subject);
+	for (uint32_t i = 0; i < count; i++)
 		check_node(c, services[i]);
-	check_say(c, "%u services reached from clients and no API gateway: ", count);
+	check_say(c, "%s: services reached from clients with no API gateway: ", analysis_node(a, subject)->id);
 	check_say_names(c, services, count);
 	check_end(c);
 }
