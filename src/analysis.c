@@ -143,17 +143,21 @@ flag_reachable(struct analysis *a)
 	free(marks);
 }
 
-/* Of two chains of equal length, the one arriving from the smaller id wins. */
+/* Of two chains of equal length, the one by the edge with smaller ids wins. */
 static bool
 better_chain(const struct analysis *a, uint32_t depth, uint32_t e, uint32_t c)
 {
 	const struct graph *g = &a->graph;
+	int cmp;
 
 	if (a->chain_depth[c] == GRAPH_NONE || depth > a->chain_depth[c])
 		return true;
 	if (depth < a->chain_depth[c] || a->chain_edge[c] == GRAPH_NONE)
 		return false;
-	return strcmp(g->nodes[g->edge_from[e]]->id, g->nodes[g->edge_from[a->chain_edge[c]]]->id) < 0;
+	cmp = strcmp(g->nodes[g->edge_from[e]]->id, g->nodes[g->edge_from[a->chain_edge[c]]]->id);
+	if (cmp == 0)
+		cmp = strcmp(g->nodes[g->edge_to[e]]->id, g->nodes[g->edge_to[a->chain_edge[c]]]->id);
+	return cmp < 0;
 }
 
 /*
