@@ -261,7 +261,8 @@ tidy(struct critique_finding *f)
 			nodes[kept++] = nodes[i];
 	}
 	f->node_count = f->node_count ? kept : 0;
-	qsort(edges, f->edge_count, sizeof *edges, compare_edges);
+	if (f->edge_count > 1)
+		qsort(edges, f->edge_count, sizeof *edges, compare_edges);
 	kept = 0;
 	for (size_t i = 0; i < f->edge_count; i++) {
 		if (kept == 0 || edges[i] != edges[kept - 1])
@@ -383,8 +384,13 @@ critique_run(const struct diagram *d)
 
 	analysis_build(&cr->analysis, d);
 	n = cr->analysis.graph.node_count;
+	/* Never NULL, so that findings with no edges still point somewhere. */
+	GROW(cr->node_pool, cr->nodes_used, cr->nodes_capacity, 64);
+	GROW(cr->edge_pool, cr->edges_used, cr->edges_capacity, 64);
+	GROW(cr->text, cr->text_used, cr->text_capacity, 64);
 	cr->node_severity = xcalloc(n ? n : 1, 1);
-	check.scratch = xreallocarray(NULL, n ? n : 1, sizeof *check.scratch);
+	/* Room for every node, or every edge at one node (edges may repeat). */
+	check.scratch = xreallocarray(NULL, (size_t)n + cr->analysis.graph.edge_count + 1, sizeof *check.scratch);
 	for (size_t i = 0; i < critique_rule_count(); i++) {
 		check.rule_index = i;
 		registry[i]->check(&check, &cr->analysis);

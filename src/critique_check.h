@@ -29,7 +29,7 @@ void check_say(struct critique_check *c, const char *fmt, ...) __attribute__((fo
 void check_say_names(struct critique_check *c, uint32_t *nodes, size_t count);
 void check_end(struct critique_check *c);
 
-/* A scratch array of node_count entries (at least one) for the rule to use. */
+/* A scratch array for the rule: room for every node, or for every edge at one node. */
 uint32_t *check_scratch(struct critique_check *c);
 
 #endif
