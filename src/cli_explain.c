@@ -20,21 +20,11 @@ help(void)
 int
 cli_explain(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct critique_rule *rule;
-	int c;
+	int status = cli_help_only(argc, argv, usage, help);
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-		if (c != 'h')
-			return cli_option_error(usage, c, argv);
-		help();
-		return EXIT_OK;
-	}
+	if (status >= 0)
+		return status;
 	if (optind != argc - 1)
 		return cli_usage_error(usage, optind == argc ? "missing RULE" : "too many arguments");
 	rule = critique_rule_find(argv[optind]);

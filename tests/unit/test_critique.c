@@ -17,16 +17,8 @@
 #include "analysis.h"
 #include "critique.h"
 #include "diagram_json.h"
+#include "support_random.h"
 #include "xalloc.h"
-
-static uint64_t seed = 7;
-
-static uint32_t
-random_below(uint32_t n)
-{
-	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (uint32_t)((seed >> 33) % n);
-}
 
 static const struct node *
 add(struct diagram *d, const char *id, enum node_kind kind, int replicas)

@@ -13,16 +13,8 @@
 #include <string.h>
 
 #include "graph.h"
+#include "support_random.h"
 #include "xalloc.h"
-
-static uint64_t seed = 42;
-
-static uint32_t
-random_below(uint32_t n)
-{
-	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (uint32_t)((seed >> 33) % n);
-}
 
 /* A graph from edge lists alone (the algorithms never look at nodes/edges pointers). */
 static void
