@@ -15,7 +15,7 @@
 static bool
 is_kind(const struct analysis *a, uint32_t v, enum node_kind kind)
 {
-	return a->graph.nodes[v]->kind == kind;
+	return analysis_kind(a, v) == kind;
 }
 
 /* What each node calls: databases, caches, stores. */
@@ -26,7 +26,7 @@ flag_callers(struct analysis *a)
 
 	for (uint32_t e = 0; e < g->edge_count; e++) {
 		uint32_t from = g->edge_from[e];
-		enum node_kind to = g->nodes[g->edge_to[e]]->kind;
+		enum node_kind to = analysis_kind(a, g->edge_to[e]);
 
 		if (to == KIND_DB && g->edges[e]->mode == EDGE_SYNC)
 			a->node_flags[from] |= NODE_CALLS_DB;
@@ -230,6 +230,9 @@ analysis_build(struct analysis *a, const struct diagram *d)
 	graph_build(&a->graph, d);
 	n = a->graph.node_count;
 	m = a->graph.edge_count;
+	a->kind = xreallocarray(NULL, n ? n : 1, sizeof *a->kind);
+	for (uint32_t v = 0; v < n; v++)
+		a->kind[v] = (uint8_t)a->graph.nodes[v]->kind;
 	a->node_flags = xcalloc(n ? n : 1, sizeof *a->node_flags);
 	a->edge_flags = xcalloc(m ? m : 1, sizeof *a->edge_flags);
 	flag_callers(a);
@@ -249,6 +252,7 @@ analysis_free(struct analysis *a)
 	graph_free(&a->graph);
 	dominators_free(&a->dominators);
 	components_free(&a->sync);
+	free(a->kind);
 	free(a->node_flags);
 	free(a->edge_flags);
 	free(a->entries);

@@ -45,6 +45,7 @@ enum {
 struct analysis {
 	const struct diagram *diagram;
 	struct graph graph;
+	uint8_t *kind;			/* each node's enum node_kind, packed: rules read it most */
 	uint16_t *node_flags;
 	uint8_t *edge_flags;
 	uint32_t *entries;		/* entry points, in index order */
@@ -72,6 +73,12 @@ static inline const struct node *
 analysis_node(const struct analysis *a, uint32_t v)
 {
 	return a->graph.nodes[v];
+}
+
+static inline enum node_kind
+analysis_kind(const struct analysis *a, uint32_t v)
+{
+	return (enum node_kind)a->kind[v];
 }
 
 static inline bool

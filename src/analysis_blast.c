@@ -16,7 +16,7 @@ analysis_fails_with(const struct analysis *a, uint32_t e)
 {
 	const struct graph *g = &a->graph;
 	uint32_t u = g->edge_from[e];
-	enum node_kind kind = g->nodes[u]->kind;
+	enum node_kind kind = analysis_kind(a, u);
 
 	if (!(a->edge_flags[e] & EDGE_IS_REQUEST) || u == g->edge_to[e] || kind == KIND_CLIENT)
 		return false;

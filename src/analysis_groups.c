@@ -177,7 +177,7 @@ analysis_find_groups(struct analysis *a)
 		gr.parent[v] = v;
 	fingerprint_nodes(&gr);
 	for (uint32_t v = 0; v < n; v++) {
-		enum node_kind kind = g->nodes[v]->kind;
+		enum node_kind kind = analysis_kind(a, v);
 
 		if (kind == KIND_LB || kind == KIND_GATEWAY)
 			group_fan_out(&gr, v, candidates, seen);

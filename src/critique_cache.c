@@ -47,7 +47,7 @@ cache_beside(const struct analysis *a, uint32_t db, const uint32_t *callers, siz
 			return true;
 	}
 	for (uint32_t i = g->in_start[db]; i < g->in_start[db + 1]; i++) {
-		if (analysis_node(a, g->edge_from[g->in_edges[i]])->kind == KIND_CACHE)
+		if (analysis_kind(a, g->edge_from[g->in_edges[i]]) == KIND_CACHE)
 			return true;
 	}
 	return false;
@@ -79,7 +79,7 @@ check_cach001(struct critique_check *c, const struct analysis *a)
 		size_t count;
 		long replicas = 0;
 
-		if (analysis_node(a, v)->kind != KIND_DB)
+		if (analysis_kind(a, v) != KIND_DB)
 			continue;
 		count = callers_of(a, v, true, callers);
 		for (size_t i = 0; i < count; i++)
@@ -102,7 +102,7 @@ check_cach002(struct critique_check *c, const struct analysis *a)
 	for (uint32_t e = 0; e < g->edge_count; e++) {
 		uint32_t from = g->edge_from[e], to = g->edge_to[e];
 
-		if (analysis_node(a, from)->kind != KIND_CACHE || analysis_node(a, to)->kind != KIND_DB ||
+		if (analysis_kind(a, from) != KIND_CACHE || analysis_kind(a, to) != KIND_DB ||
 		    (a->edge_flags[e] & EDGE_IS_SYNC))
 			continue;
 		check_begin(c, from);

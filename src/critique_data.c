@@ -25,12 +25,12 @@ check_data001(struct critique_check *c, const struct analysis *a)
 		size_t count = 0;
 		bool shared = false;
 
-		if (analysis_node(a, v)->kind != KIND_DB)
+		if (analysis_kind(a, v) != KIND_DB)
 			continue;
 		for (uint32_t i = g->in_start[v]; i < g->in_start[v + 1]; i++) {
 			uint32_t e = g->in_edges[i], u = g->edge_from[e];
 
-			if ((a->edge_flags[e] & EDGE_IS_SYNC) && analysis_node(a, u)->kind == KIND_SERVICE)
+			if ((a->edge_flags[e] & EDGE_IS_SYNC) && analysis_kind(a, u) == KIND_SERVICE)
 				services[count++] = u;
 		}
 		/* A redundancy group (api-1, api-2) is one service. */
@@ -42,7 +42,7 @@ check_data001(struct critique_check *c, const struct analysis *a)
 		for (uint32_t i = g->in_start[v]; i < g->in_start[v + 1]; i++) {
 			uint32_t e = g->in_edges[i], u = g->edge_from[e];
 
-			if ((a->edge_flags[e] & EDGE_IS_SYNC) && analysis_node(a, u)->kind == KIND_SERVICE) {
+			if ((a->edge_flags[e] & EDGE_IS_SYNC) && analysis_kind(a, u) == KIND_SERVICE) {
 				check_node(c, u);
 				check_edge(c, e);
 			}
@@ -61,7 +61,7 @@ check_data002(struct critique_check *c, const struct analysis *a)
 	for (uint32_t e = 0; e < g->edge_count; e++) {
 		uint32_t from = g->edge_from[e], to = g->edge_to[e];
 
-		if (analysis_node(a, from)->kind != KIND_FUNCTION || analysis_node(a, to)->kind != KIND_DB)
+		if (analysis_kind(a, from) != KIND_FUNCTION || analysis_kind(a, to) != KIND_DB)
 			continue;
 		check_begin(c, to);
 		check_node(c, from);
@@ -78,7 +78,7 @@ behind_load_balancer(const struct analysis *a, uint32_t v)
 	const struct graph *g = &a->graph;
 
 	for (uint32_t i = g->in_start[v]; i < g->in_start[v + 1]; i++) {
-		if (analysis_node(a, g->edge_from[g->in_edges[i]])->kind == KIND_LB)
+		if (analysis_kind(a, g->edge_from[g->in_edges[i]]) == KIND_LB)
 			return true;
 	}
 	return false;
@@ -92,7 +92,7 @@ check_scal001(struct critique_check *c, const struct analysis *a)
 		uint32_t first = a->member_start[v], end = a->member_start[v + 1], subject = v;
 		bool behind = false;
 
-		if (a->group[v] != v || analysis_node(a, v)->kind != KIND_SERVICE || a->replicas[v] < 2 ||
+		if (a->group[v] != v || analysis_kind(a, v) != KIND_SERVICE || a->replicas[v] < 2 ||
 		    a->reaches_store[a->sync.component[v]])
 			continue;
 		for (uint32_t k = first; k < end; k++) {

@@ -12,7 +12,7 @@
 static enum node_kind
 kind_of(const struct analysis *a, uint32_t v)
 {
-	return analysis_node(a, v)->kind;
+	return analysis_kind(a, v);
 }
 
 /* One finding per edge from a client into a node of the given kinds. */

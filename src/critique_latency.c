@@ -33,7 +33,7 @@ counted_dependency(const struct analysis *a, uint32_t e)
 	uint32_t to = a->graph.edge_to[e];
 
 	return (a->edge_flags[e] & EDGE_IS_SYNC) && to != a->graph.edge_from[e] &&
-	    analysis_node(a, to)->kind != KIND_CACHE;
+	    analysis_kind(a, to) != KIND_CACHE;
 }
 
 static void
@@ -136,7 +136,7 @@ check_srvl001(struct critique_check *c, const struct analysis *a)
 	const struct graph *g = &a->graph;
 
 	for (uint32_t v = 0; v < g->node_count; v++) {
-		if (analysis_node(a, v)->kind != KIND_FUNCTION || !analysis_has(a, v, NODE_CLIENT_SYNC))
+		if (analysis_kind(a, v) != KIND_FUNCTION || !analysis_has(a, v, NODE_CLIENT_SYNC))
 			continue;
 		check_begin(c, v);
 		for (uint32_t i = g->in_start[v]; i < g->in_start[v + 1]; i++) {

@@ -33,7 +33,7 @@ static void
 check_modl002(struct critique_check *c, const struct analysis *a)
 {
 	for (uint32_t v = 0; v < a->graph.node_count; v++) {
-		if (analysis_has(a, v, NODE_REACHABLE) || analysis_node(a, v)->kind == KIND_CLIENT ||
+		if (analysis_has(a, v, NODE_REACHABLE) || analysis_kind(a, v) == KIND_CLIENT ||
 		    !has_edges(a, v))
 			continue;
 		check_begin(c, v);

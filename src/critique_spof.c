@@ -13,7 +13,7 @@
 static bool
 is(const struct analysis *a, uint32_t v, enum node_kind kind)
 {
-	return analysis_node(a, v)->kind == kind;
+	return analysis_kind(a, v) == kind;
 }
 
 static bool
