@@ -5,7 +5,7 @@
 expect_status 0 "$NAPKIN" rules
 expect_contains "$TMP/out" "SPOF002  error    unreplicated-database"
 expect_contains "$TMP/out" "LAT001   note     deep-sync-calls"
-[ "$(wc -l <"$TMP/out")" -eq 26 ] && pass || fail "napkin rules does not list 26 rules"
+[ "$(wc -l <"$TMP/out")" -ge 26 ] && pass || fail "napkin rules lists fewer than the 26 rules of the issue"
 
 expect_status 0 "$NAPKIN" rules --markdown
 if cmp -s "$TMP/out" "$NAPKIN_ROOT/docs/rules.md"; then

@@ -185,8 +185,15 @@ test_accept_through_the_model(void **state)
 static void
 test_rule_registry(void **state)
 {
+	/* The issue's table; more rules (CAPA001, ...) may follow. */
+	static const char *const issue[] = { "SPOF001", "SPOF002", "SPOF003", "SPOF004", "SPOF005",
+		"SPOF006", "EDGE001", "EDGE002", "EDGE003", "EDGE004", "CACH001", "CACH002", "CACH003",
+		"SCAL001", "ASYN001", "ASYN002", "ASYN003", "ASYN004", "ASYN005", "DATA001", "DATA002",
+		"SRVL001", "MODL001", "MODL002", "MODL003", "LAT001" };
+
 	(void)state;
-	assert_int_equal(critique_rule_count(), 26);
+	for (size_t i = 0; i < sizeof issue / sizeof issue[0]; i++)
+		assert_ptr_equal(critique_rule_at(i), critique_rule_find(issue[i]));
 	for (size_t i = 0; i < critique_rule_count(); i++) {
 		const struct critique_rule *r = critique_rule_at(i);
 
