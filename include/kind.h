@@ -10,23 +10,28 @@
 
 #include <stdbool.h>
 
-/* X(ENUM, name, tag, palette key, dot shape, description) */
+/*
+ * X(ENUM, name, tag, palette key, dot shape, available, description)
+ * available: highly available by nature -- run by the platform (cdn,
+ * storage, function) or not ours to replicate (external) -- so the
+ * critique never calls one a single point of failure (docs/rules.md).
+ */
 #define NAPKIN_KINDS(X) \
-	X(CLIENT,   "client",   "USR",   'u', "box",        "user, browser or mobile app that sends requests") \
-	X(CDN,      "cdn",      "CDN",   'n', "tab",        "content delivery network serving cached static and media content") \
-	X(GATEWAY,  "gateway",  "GW",    'g', "hexagon",    "API gateway: routing, auth and rate limiting in front of services") \
-	X(LB,       "lb",       "LB",    'l', "diamond",    "load balancer spreading requests over replicas") \
-	X(SERVICE,  "service",  "SVC",   's', "box",        "stateless application service answering requests") \
-	X(WORKER,   "worker",   "WRK",   'w', "component",  "background worker consuming jobs from a queue") \
-	X(FUNCTION, "function", "FN",    'f', "septagon",   "serverless function, scaled by the platform") \
-	X(CACHE,    "cache",    "CACHE", 'c', "box3d",      "in-memory cache or key-value store (Redis, Memcached)") \
-	X(DB,       "db",       "DB",    'd', "cylinder",   "database, the system of record") \
-	X(BROKER,   "broker",   "Q",     'q', "cds",        "message broker or queue (Kafka, RabbitMQ, SQS)") \
-	X(STORAGE,  "storage",  "OBJ",   'o', "folder",     "object or blob storage (S3, GCS)") \
-	X(EXTERNAL, "external", "EXT",   'x', "doubleoctagon", "third-party API outside the system")
+	X(CLIENT,   "client",   "USR",   'u', "box",           false, "user, browser or mobile app that sends requests") \
+	X(CDN,      "cdn",      "CDN",   'n', "tab",           true,  "content delivery network serving cached static and media content") \
+	X(GATEWAY,  "gateway",  "GW",    'g', "hexagon",       false, "API gateway: routing, auth and rate limiting in front of services") \
+	X(LB,       "lb",       "LB",    'l', "diamond",       false, "load balancer spreading requests over replicas") \
+	X(SERVICE,  "service",  "SVC",   's', "box",           false, "stateless application service answering requests") \
+	X(WORKER,   "worker",   "WRK",   'w', "component",     false, "background worker consuming jobs from a queue") \
+	X(FUNCTION, "function", "FN",    'f', "septagon",      true,  "serverless function, scaled by the platform") \
+	X(CACHE,    "cache",    "CACHE", 'c', "box3d",         false, "in-memory cache or key-value store (Redis, Memcached)") \
+	X(DB,       "db",       "DB",    'd', "cylinder",      false, "database, the system of record") \
+	X(BROKER,   "broker",   "Q",     'q', "cds",           false, "message broker or queue (Kafka, RabbitMQ, SQS)") \
+	X(STORAGE,  "storage",  "OBJ",   'o', "folder",        true,  "object or blob storage (S3, GCS)") \
+	X(EXTERNAL, "external", "EXT",   'x', "doubleoctagon", true,  "third-party API outside the system")
 
 enum node_kind {
-#define KIND_ENUM(e, name, tag, key, shape, desc) KIND_##e,
+#define KIND_ENUM(e, name, tag, key, shape, available, desc) KIND_##e,
 	NAPKIN_KINDS(KIND_ENUM)
 #undef KIND_ENUM
 	KIND_COUNT
@@ -37,6 +42,7 @@ struct kind_info {
 	const char *tag;	/* drawn in the box: "DB" */
 	char palette_key;	/* key in the whiteboard's add palette */
 	const char *dot_shape;	/* Graphviz node shape */
+	bool available;		/* highly available by nature (see above) */
 	const char *description;
 };
 

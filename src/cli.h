@@ -26,11 +26,18 @@ struct cli_command {
 int cli_new(int argc, char **argv);
 int cli_templates(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_rules(int argc, char **argv);
+int cli_explain(int argc, char **argv);
 
 /* Print "napkin: MESSAGE" and "usage: USAGE" to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Report a getopt_long failure (c is ':' or '?'); returns EXIT_USAGE. */
 int cli_option_error(const char *usage, int c, char **argv);
+/*
+ * Parse the options of a command whose only option is --help: returns -1
+ * to go on with the arguments from optind, or the exit status to return.
+ */
+int cli_help_only(int argc, char **argv, const char *usage, void (*help)(void));
 /* Load path, printing every error to stderr; NULL when it is invalid. */
 struct diagram *cli_load(const char *path);
 

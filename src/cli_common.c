@@ -43,3 +43,23 @@ cli_load(const char *path)
 	error_list_clear(&errors);
 	return d;
 }
+
+int
+cli_help_only(int argc, char **argv, const char *usage, void (*help)(void))
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		if (c != 'h')
+			return cli_option_error(usage, c, argv);
+		help();
+		return EXIT_OK;
+	}
+	return -1;
+}

@@ -17,7 +17,9 @@
 static const struct cli_command commands[] = {
 	{ "new", "create a diagram file, blank or from a template", cli_new },
 	{ "templates", "list the templates", cli_templates },
-	{ "check", "validate a diagram file", cli_check },
+	{ "check", "validate a diagram and critique the design", cli_check },
+	{ "rules", "list the critique's rules", cli_rules },
+	{ "explain", "explain one critique rule", cli_explain },
 };
 
 static const char usage[] = "napkin [--view] [--ascii] [--no-color] [FILE] | napkin --template NAME | napkin COMMAND ...";

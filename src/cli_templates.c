@@ -9,26 +9,22 @@
 
 static const char usage[] = "napkin templates";
 
+static void
+help(void)
+{
+	printf("usage: %s\n\nList the templates napkin new --template and napkin --template take.\n", usage);
+}
+
 int
 cli_templates(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct error_list errors = { 0 };
 	struct template_entry *list;
 	size_t count, width = 0;
-	int c;
+	int status = cli_help_only(argc, argv, usage, help);
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-		if (c != 'h')
-			return cli_option_error(usage, c, argv);
-		printf("usage: %s\n\nList the templates napkin new --template and napkin --template take.\n", usage);
-		return EXIT_OK;
-	}
+	if (status >= 0)
+		return status;
 	if (optind != argc)
 		return cli_usage_error(usage, "no arguments expected");
 	count = templates_list(&list, &errors);
@@ -40,7 +36,7 @@ cli_templates(int argc, char **argv)
 		printf("%-*s  %s\n", (int)width, list[i].name, list[i].title);
 	error_list_print(&errors, stderr);
 	templates_free(list, count);
-	c = errors.count > 0 ? EXIT_PROBLEM : EXIT_OK;
+	status = errors.count > 0 ? EXIT_PROBLEM : EXIT_OK;
 	error_list_clear(&errors);
-	return c;
+	return status;
 }

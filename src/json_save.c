@@ -16,6 +16,7 @@
 #include <cJSON.h>
 
 #include "atomic_file.h"
+#include "json_write.h"
 #include "xalloc.h"
 
 struct writer {
@@ -30,31 +31,6 @@ indent(struct writer *w)
 	fputc('\n', w->out);
 	for (int i = 0; i < w->depth; i++)
 		fputs("  ", w->out);
-}
-
-static void
-write_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '"':  fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\b': fputs("\\b", out); break;
-		case '\f': fputs("\\f", out); break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				fprintf(out, "\\u%04x", c);
-			else
-				fputc(c, out);
-		}
-	}
-	fputc('"', out);
 }
 
 /* The shortest text that reads back as the same double. */
@@ -104,7 +80,7 @@ next_item(struct writer *w, const char *key)
 	w->first = false;
 	indent(w);
 	if (key != NULL) {
-		write_string(w->out, key);
+		json_write_string(w->out, key);
 		fputs(": ", w->out);
 	}
 }
@@ -124,7 +100,7 @@ write_cjson(struct writer *w, const cJSON *v)
 		}
 		close_container(w, object ? '}' : ']');
 	} else if (cJSON_IsString(v)) {
-		write_string(w->out, v->valuestring);
+		json_write_string(w->out, v->valuestring);
 	} else if (cJSON_IsNumber(v)) {
 		write_number(w->out, v->valuedouble);
 	} else if (cJSON_IsBool(v)) {
@@ -138,7 +114,7 @@ static void
 member_string(struct writer *w, const char *key, const char *value)
 {
 	next_item(w, key);
-	write_string(w->out, value);
+	json_write_string(w->out, value);
 }
 
 static void
