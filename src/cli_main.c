@@ -18,6 +18,8 @@ static const struct cli_command commands[] = {
 	{ "new", "create a diagram file, blank or from a template", cli_new },
 	{ "templates", "list the templates", cli_templates },
 	{ "check", "validate a diagram file", cli_check },
+	{ "export", "write a diagram as DOT, SVG, PNG, PDF or Mermaid", cli_export },
+	{ "import", "read a Graphviz DOT file into a diagram", cli_import },
 };
 
 static const char usage[] = "napkin [--view] [--ascii] [--no-color] [FILE] | napkin --template NAME | napkin COMMAND ...";
