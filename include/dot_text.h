@@ -25,6 +25,11 @@ char *dot_escape(const char *s);
  * when those are NULL), and any other \c is c.
  */
 char *dot_unescape(const char *s, const char *node_name, const char *graph_name);
+/*
+ * s fit to be drawn: U+FFFE and U+FFFF, which no XML (so no SVG) may hold,
+ * become U+FFFD.  Returns s itself when it is fine, else a new string.
+ */
+const char *dot_drawable(const char *s);
 /* The text of an HTML-like label: tags dropped, <BR/> a line break, entities decoded. */
 char *dot_html_text(const char *html);
 /* The text of a record label: fields joined by spaces, ports dropped. */

@@ -44,6 +44,23 @@ set_escaped(void *obj, Agsym_t *sym, const char *s)
 	free(escaped);
 }
 
+/*
+ * Set a drawn label to shown.  When what gets drawn is not exactly text
+ * (shown adds to it, or it held characters no SVG may hold), exact (the
+ * napkin_label or napkin_title attribute) keeps text for import.
+ */
+static void
+set_drawn(void *obj, Agsym_t *drawn, Agsym_t *exact, const char *text, const char *shown)
+{
+	const char *safe = dot_drawable(shown);
+
+	set_escaped(obj, drawn, safe);
+	if (strcmp(safe, text) != 0)
+		set_escaped(obj, exact, text);
+	if (safe != shown)
+		free((char *)safe);
+}
+
 static void
 set_number(void *obj, Agsym_t *sym, double v)
 {
@@ -191,8 +208,12 @@ add_node(Agraph_t *g, const struct dot_attrs *a, const struct node *n, enum expo
 		agxset(gn, a->penwidth, "3");
 	}
 	if (n->notes[0] != '\0') {
-		set_escaped(gn, a->tooltip, n->notes);
+		const char *tip = dot_drawable(n->notes);
+
+		set_escaped(gn, a->tooltip, tip);
 		set_escaped(gn, a->notes, n->notes);
+		if (tip != n->notes)
+			free((char *)tip);
 	}
 	agxset(gn, a->kind, (char *)info->name);
 	set_escaped(gn, a->exact_label, n->label);
@@ -223,12 +244,11 @@ add_edge(Agraph_t *g, const struct dot_attrs *a, const struct edge *e)
 		char *shown = xasprintf("%s%s(%.3g%%)", e->label, e->label[0] != '\0' ? " " : "",
 		    e->ratio * 100);
 
-		set_escaped(ge, a->edge_label, shown);
+		set_drawn(ge, a->edge_label, a->edge_exact_label, e->label, shown);
 		free(shown);
-		set_escaped(ge, a->edge_exact_label, e->label);
 		set_number(ge, a->edge_ratio, e->ratio);
 	} else if (e->label[0] != '\0') {
-		set_escaped(ge, a->edge_label, e->label);
+		set_drawn(ge, a->edge_label, a->edge_exact_label, e->label, e->label);
 	}
 	if (e->mode == EDGE_ASYNC)
 		agxset(ge, a->edge_style, "dashed");
@@ -260,7 +280,7 @@ add_clusters(Agraph_t *g, const struct diagram *d)
 
 		free(name);
 		clusters[i] = c;
-		set_escaped(c, graph_attr(g, "label"), grp->label);
+		set_drawn(c, graph_attr(g, "label"), graph_attr(g, "napkin_label"), grp->label, grp->label);
 		agxset(c, graph_attr(g, "style"), "rounded,filled");
 		agxset(c, graph_attr(g, "fillcolor"), "#f7f9fa");
 		agxset(c, graph_attr(g, "color"), "#90a4ae");
@@ -318,14 +338,12 @@ build(const struct diagram *d, const struct export_options *o)
 	agattr(g, AGRAPH, "ranksep", "0.7");
 	agattr(g, AGRAPH, "pad", "0.3");
 	if (title[0] != '\0') {
-		char *escaped = dot_escape(title);
-
-		agattr(g, AGRAPH, "label", escaped);
+		set_drawn(g, graph_attr(g, "label"), graph_attr(g, "napkin_title"), title, title);
 		agattr(g, AGRAPH, "labelloc", "t");
 		agattr(g, AGRAPH, "fontsize", "18");
-		free(escaped);
 	}
-	set_extra(g, graph_attr(g, "napkin_extra"), diagram_extra(d));
+	/* Not napkin_extra: subgraphs inherit the root's values, and clusters have their own. */
+	set_extra(g, graph_attr(g, "napkin_diagram_extra"), diagram_extra(d));
 	declare(g, &a);
 	clusters = add_clusters(g, d);
 	for (size_t i = 0; i < diagram_node_count(d); i++) {

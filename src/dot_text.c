@@ -90,6 +90,41 @@ dot_unescape(const char *s, const char *node_name, const char *graph_name)
 	return text_finish(&t);
 }
 
+/* True for the code points XML forbids even as references (controls aside). */
+static bool
+xml_forbidden(uint32_t cp)
+{
+	return cp == 0xfffe || cp == 0xffff;
+}
+
+const char *
+dot_drawable(const char *s)
+{
+	struct text t = { 0 };
+	size_t len = strlen(s);
+	bool changed = false;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (n == 0)
+			n = 1;
+		if (n == 3 && xml_forbidden(cp)) {
+			text_add(&t, "\xef\xbf\xbd", 3);
+			changed = true;
+		} else {
+			text_add(&t, s + i, n);
+		}
+		i += n;
+	}
+	if (!changed) {
+		free(t.s);
+		return s;
+	}
+	return text_finish(&t);
+}
+
 /* Decode the entity at s (just after '&'); returns its length up to ';' or 0. */
 static size_t
 decode_entity(const char *s, struct text *t)
@@ -189,14 +224,15 @@ dot_write_xml_text(FILE *out, const char *s)
 		if (n == 0) {
 			fputs("\xef\xbf\xbd", out);	/* U+FFFD */
 			n = 1;
-		} else if (cp == 0xfffe || cp == 0xffff) {
-			fputs("\xef\xbf\xbd", out);	/* not allowed in XML at all */
+		} else if (xml_forbidden(cp)) {
+			fputs("\xef\xbf\xbd", out);
 		} else {
 			switch (cp) {
 			case '&': fputs("&amp;", out); break;
 			case '<': fputs("&lt;", out); break;
 			case '>': fputs("&gt;", out); break;
 			case '"': fputs("&quot;", out); break;
+			case ']': fputs("&#93;", out); break;	/* dot rejects a lone ] in a cell */
 			default: fwrite(s, 1, n, out);
 			}
 		}
