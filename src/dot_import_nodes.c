@@ -177,6 +177,7 @@ import_node(struct importer *im, Agnode_t *n, const char *id)
 	const char *tech = import_value(n, im->na.napkin_tech), *s;
 	char what[NAPKIN_ID_MAX + 8], *label, *tech_text = NULL, *notes = NULL;
 	const struct node *added;
+	size_t accepts = 0;
 
 	snprintf(what, sizeof what, "node %s", id);
 	label = node_label(im, n, id, what);
@@ -195,11 +196,11 @@ import_node(struct importer *im, Agnode_t *n, const char *id)
 	v.notes = notes;
 	node_numbers(im, n, &v);
 	if ((s = import_value(n, im->na.accept)) != NULL)
-		v.accept_count = parse_accepts(s, &v.accepts);
+		accepts = v.accept_count = parse_accepts(s, &v.accepts);
 	added = insert_node(im, &v);
 	if ((s = import_value(n, im->na.extra)) != NULL)
 		diagram_adopt_node_extra(im->d, added, import_parse_extra(im, s, known, what));
-	free_accepts(v.accepts, v.accept_count);
+	free_accepts(v.accepts, accepts);	/* insert_node may have dropped them from v */
 	free(label);
 	free(tech_text);
 	free(notes);

@@ -2,10 +2,15 @@
  * Auto-arrange; see layout.h.
  *
  * Data flow: the diagram becomes a bare Graphviz graph (one fixed-size box
- * per node, its footprint plus LAYOUT_GAP cells; one cluster per group; an
- * edge label of the label's width, so dot leaves room to write it), dot
+ * per node, its footprint plus LAYOUT_GAP cells; one cluster per group;
+ * labelled edges made long enough to write the label beside them), dot
  * places it, and the centres are scaled to grid cells: a column is 0.1 inch
- * and a row 0.2 inch, the shape of a terminal cell.  Rounding can bring two
+ * and a row 0.2 inch, the shape of a terminal cell.
+ *
+ * dot runs in a child process that writes the positions back through a
+ * pipe.  Graphviz 2.43's dot has double frees with clusters and edge
+ * labels (and leaks with clusters): should it crash, the whiteboard keeps
+ * running and the diagram is placed in rows instead.  Rounding can bring two
  * boxes closer than LAYOUT_GAP; legalise() then pushes the later one across
  * the flow (down for LR, right for TB) until it is clear, looking
  * neighbours up in a hash of grid buckets, so the pass stays linear.  All
@@ -13,11 +18,14 @@
  */
 #include "layout.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <graphviz/gvc.h>
 
@@ -27,22 +35,9 @@
 
 #define COLUMN_INCHES	0.1
 #define ROW_INCHES	0.2
+#define RANKSEP_COLUMNS	4	/* between ranks, besides the boxes' own gap */
 #define BUCKET_COLUMNS	32
 #define BUCKET_ROWS	8
-
-/*
- * Graphviz 2.43's dot layout leaks the virtual nodes and edges it makes for
- * clusters, and gvContext() its parsed plugin configuration; neither is
- * napkin's to free.  LeakSanitizer (make asan) reads this hook; in other
- * builds nothing calls it.
- */
-const char *__lsan_default_suppressions(void);
-
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libgvplugin_dot_layout.so\nleak:gvconfig\n";
-}
 
 const char *
 direction_name(enum direction direction)
@@ -74,17 +69,6 @@ ignore_message(char *message)
 	return 0;
 }
 
-/* One context per process: gvContext() reads the plugin configuration. */
-static GVC_t *
-graphviz(void)
-{
-	static GVC_t *gvc;
-
-	if (gvc == NULL)
-		gvc = gvContext();
-	return gvc;
-}
-
 static Agraph_t *
 layout_graph(const struct diagram *d, enum direction direction)
 {
@@ -92,22 +76,20 @@ layout_graph(const struct diagram *d, enum direction direction)
 	size_t count = diagram_node_count(d), groups = diagram_group_count(d);
 	Agraph_t **clusters = xcalloc(groups + 1, sizeof *clusters);
 	Agnode_t **nodes = xcalloc(count + 1, sizeof *nodes);
-	Agsym_t *width, *height, *label;
+	Agsym_t *width, *height, *minlen;
 	char name[48], number[32];
 
 	agattr(g, AGRAPH, "rankdir", (char *)direction_name(direction));
 	agattr(g, AGRAPH, "nodesep", "0.05");
-	agattr(g, AGRAPH, "ranksep", "0.4");
+	snprintf(number, sizeof number, "%.2f", RANKSEP_COLUMNS * COLUMN_INCHES);
+	agattr(g, AGRAPH, "ranksep", number);
 	agattr(g, AGRAPH, "splines", "false");
 	agattr(g, AGNODE, "shape", "box");
 	agattr(g, AGNODE, "fixedsize", "true");
 	agattr(g, AGNODE, "label", "");
 	width = agattr(g, AGNODE, "width", "1");
 	height = agattr(g, AGNODE, "height", "1");
-	/* A monospace 12-point character is 7.2 points: one column. */
-	agattr(g, AGEDGE, "fontname", "Courier");
-	agattr(g, AGEDGE, "fontsize", "12");
-	label = agattr(g, AGEDGE, "label", "");
+	minlen = agattr(g, AGEDGE, "minlen", "1");
 	for (size_t i = 0; i < groups; i++) {
 		snprintf(name, sizeof name, "cluster_%zu", i);
 		clusters[i] = agsubg(g, name, 1);
@@ -128,13 +110,15 @@ layout_graph(const struct diagram *d, enum direction direction)
 		Agedge_t *ge = agedge(g, nodes[e->from->index], nodes[e->to->index], NULL, 1);
 		size_t columns = utf8_width(e->label);
 
-		if (columns > 0) {
-			char *stand_in = xmalloc(columns + 1);
-
-			memset(stand_in, 'x', columns);
-			stand_in[columns] = '\0';
-			agxset(ge, label, stand_in);
-			free(stand_in);
+		/*
+		 * Not a dot label, which 2.43 crashes on beside clusters: in LR
+		 * the label is written along the edge, so the edge spans enough
+		 * ranks (RANKSEP_COLUMNS each) to hold it and a space each side.
+		 */
+		if (columns > 0 && direction == DIRECTION_LR) {
+			snprintf(number, sizeof number, "%zu",
+			    (columns + 2 + RANKSEP_COLUMNS - 1) / RANKSEP_COLUMNS);
+			agxset(ge, minlen, number);
 		}
 	}
 	free(clusters);
@@ -142,26 +126,21 @@ layout_graph(const struct diagram *d, enum direction direction)
 	return g;
 }
 
-/* Where dot puts each node's top-left corner, in grid cells; false when dot fails. */
+/* In the child: lay the diagram out and write each node's top-left corner to fd. */
 static bool
-dot_spots(const struct diagram *d, enum direction direction, struct spot *spots,
-    struct napkin_error *why)
+layout_child(const struct diagram *d, enum direction direction, int fd)
 {
-	GVC_t *gvc = graphviz();
-	agusererrf previous = agseterrf(ignore_message);
+	size_t count = diagram_node_count(d), i = 0, sent = 0;
+	struct spot *spots = xcalloc(count + 1, sizeof *spots);
+	GVC_t *gvc = gvContext();
 	Agraph_t *g;
-	bool ok = false;
-	size_t i = 0;
 
-	if (gvc == NULL) {
-		agseterrf(previous);
-		return error_set(why, "Graphviz could not start; placed in rows instead");
-	}
+	agseterrf(ignore_message);
+	if (gvc == NULL)
+		return false;
 	g = layout_graph(d, direction);
-	if (gvLayout(gvc, g, "dot") != 0) {
-		error_set(why, "Graphviz dot could not lay the diagram out; placed in rows instead");
-		goto out;
-	}
+	if (gvLayout(gvc, g, "dot") != 0)
+		return false;
 	for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n), i++) {
 		/* agfstnode walks nodes in creation order: n0, n1, ... */
 		struct box b = node_footprint(diagram_node(d, i));
@@ -171,12 +150,61 @@ dot_spots(const struct diagram *d, enum direction direction, struct spot *spots,
 		spots[i].x = LAYOUT_MARGIN + (int)lround(fmax(column, 0));
 		spots[i].y = LAYOUT_MARGIN + (int)lround(fmax(row, 0));
 	}
-	ok = true;
-	gvFreeLayout(gvc, g);
-out:
-	agclose(g);
-	agseterrf(previous);
-	return ok;
+	/* No clean-up: the process ends here, and dot's clean-up is where it crashes. */
+	while (sent < count * sizeof *spots) {
+		ssize_t n = write(fd, (char *)spots + sent, count * sizeof *spots - sent);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		sent += (size_t)n;
+	}
+	return true;
+}
+
+/* Where dot puts each node's top-left corner, in grid cells; false (why set) when it fails. */
+static bool
+dot_spots(const struct diagram *d, enum direction direction, struct spot *spots,
+    struct napkin_error *why)
+{
+	size_t want = diagram_node_count(d) * sizeof *spots, got = 0;
+	int fds[2], status = 0;
+	bool waited;
+	pid_t pid;
+
+	if (pipe(fds) != 0)
+		return error_set(why, "cannot start Graphviz (%s); placed in rows instead", strerror(errno));
+	pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return error_set(why, "cannot start Graphviz (%s); placed in rows instead", strerror(errno));
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		_exit(layout_child(d, direction, fds[1]) ? 0 : 1);
+	}
+	close(fds[1]);
+	while (got < want) {
+		ssize_t n = read(fds[0], (char *)spots + got, want - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fds[0]);
+	while (!(waited = waitpid(pid, &status, 0) == pid) && errno == EINTR)
+		;
+	/* Without a status (SIGCHLD ignored), all the positions arriving is success. */
+	if (got == want && (!waited || (WIFEXITED(status) && WEXITSTATUS(status) == 0)))
+		return true;
+	if (waited && WIFSIGNALED(status))
+		return error_set(why, "Graphviz dot crashed (signal %d); placed in rows instead",
+		    WTERMSIG(status));
+	return error_set(why, "Graphviz dot could not lay the diagram out; placed in rows instead");
 }
 
 /* Rows in group then diagram order, about as many rows as columns of boxes. */
