@@ -35,7 +35,7 @@ import_title(struct importer *im)
 	else if (label != NULL)
 		title = import_drawn_text(im, label, name, false, NAPKIN_TITLE_MAX, "the title");
 	else if (!im->napkin && name != NULL && name[0] != '%')
-		title = text_clean(name, NAPKIN_TITLE_MAX, false, NULL);
+		title = import_name_text(name, NAPKIN_TITLE_MAX);
 	if (title != NULL)
 		diagram_set_title(im->d, title, NULL);
 	free(title);

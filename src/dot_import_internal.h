@@ -74,9 +74,14 @@ const char *import_value(void *obj, Agsym_t *sym);
  */
 char *import_exact_text(struct importer *im, const char *v, size_t max, bool allow_layout,
     const char *what);
-/* A label as Graphviz draws it, reduced to one line of plain text.  New string. */
+/*
+ * A label as Graphviz draws it, reduced to one line of plain text.  v must
+ * be a value libcgraph holds (aghtmlstr looks at it).  New string.
+ */
 char *import_drawn_text(struct importer *im, const char *v, const char *object_name, bool record,
     size_t max, const char *what);
+/* A DOT name (an id) as label text: one line, cleaned.  New string. */
+char *import_name_text(const char *name, size_t max);
 bool import_parse_long(const char *s, long min, long max, long *out);
 /* A finite number from 0 to max. */
 bool import_parse_double(const char *s, double max, double *out);

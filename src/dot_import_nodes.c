@@ -91,7 +91,7 @@ node_label(struct importer *im, Agnode_t *n, const char *id, const char *what)
 	else if (drawn != NULL)
 		label = import_drawn_text(im, drawn, agnameof(n), record, NAPKIN_LABEL_MAX, what);
 	else
-		label = import_drawn_text(im, "\\N", agnameof(n), false, NAPKIN_LABEL_MAX, what);
+		label = import_name_text(agnameof(n), NAPKIN_LABEL_MAX);
 	if (label[0] == '\0') {
 		free(label);
 		label = xstrdup(id);

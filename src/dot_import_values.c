@@ -90,6 +90,16 @@ import_drawn_text(struct importer *im, const char *v, const char *object_name, b
 	return clean;
 }
 
+/* A DOT name (an id) as label text: one line, cleaned. */
+char *
+import_name_text(const char *name, size_t max)
+{
+	char *text = text_clean(name, max, false, NULL);
+
+	text_squeeze(text);
+	return text;
+}
+
 bool
 import_parse_long(const char *s, long min, long max, long *out)
 {
