@@ -27,28 +27,32 @@ help(void)
 	    "napkin import reads the DOT back into the same diagram.  See docs/export.md.\n");
 }
 
-/* Write to standard output: text formats only when it is a terminal. */
+/* Write to standard output; pictures only when it is not a terminal. */
 static int
 export_stdout(const struct diagram *d, enum export_format format, const struct export_options *options)
 {
 	struct napkin_error err;
-	bool ok;
+	bool ok = true;
 
-	if (format == EXPORT_DOT)
+	switch (format) {
+	case EXPORT_DOT:
 		ok = dot_export_write(d, options, stdout);
-	else if (format == EXPORT_MERMAID)
+		break;
+	case EXPORT_MERMAID:
 		ok = mermaid_export_write(d, options, stdout);
-	else if (isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "napkin: not writing %s to a terminal; give -o a file name\n",
-		    export_format_name(format));
-		return EXIT_USAGE;
-	} else if (!dot_render(d, options, format, stdout, &err)) {
-		fprintf(stderr, "napkin: %s\n", err.message);
-		return EXIT_PROBLEM;
-	} else {
-		ok = true;
+		break;
+	default:
+		if (isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "napkin: not writing %s to a terminal; give -o a file name\n",
+			    export_format_name(format));
+			return EXIT_USAGE;
+		}
+		if (!dot_render(d, options, format, stdout, &err)) {
+			fprintf(stderr, "napkin: %s\n", err.message);
+			return EXIT_PROBLEM;
+		}
 	}
-	if (fflush(stdout) != 0 || !ok) {
+	if (!ok || fflush(stdout) != 0) {
 		perror("napkin: standard output");
 		return EXIT_PROBLEM;
 	}
