@@ -271,6 +271,31 @@ test_empty_diagram(void **state)
 	diagram_free(d);
 }
 
+/* docs/export.md shows every kind's shape and fill as the kind table has them. */
+static void
+test_documented_shapes_are_the_table(void **state)
+{
+	char *path = awkward_path("docs/export.md"), *doc = awkward_read_file(path, NULL);
+
+	(void)state;
+	assert_non_null(doc);
+	for (int k = 0; k < KIND_COUNT; k++) {
+		const struct kind_info *info = kind_info((enum node_kind)k);
+		char *style = xstrdup(info->dot_style), *row;
+
+		for (char *c = strchr(style, ','); c != NULL; c = strchr(c, ','))
+			*c = ' ';
+		row = xasprintf("\n| `%s` | `%s` | %s | `%s` |", info->name, info->dot_shape, style,
+		    info->dot_fill);
+		if (strstr(doc, row) == NULL)
+			fail_msg("docs/export.md lacks the row%s", row);
+		free(row);
+		free(style);
+	}
+	free(doc);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -283,6 +308,7 @@ main(void)
 		cmocka_unit_test(test_rankdir_and_critique_outlines),
 		cmocka_unit_test(test_html_label_never_shared_with_plain_text),
 		cmocka_unit_test(test_empty_diagram),
+		cmocka_unit_test(test_documented_shapes_are_the_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,9 +6,12 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kind_guess.h"
+#include "support_awkward.h"
+#include "xalloc.h"
 
 static void
 expect(const char *text, const char *kind)
@@ -70,12 +73,33 @@ test_word_forms(void **state)
 	assert_int_equal(k, KIND_CDN);	/* untouched when nothing matches */
 }
 
+/* docs/export.md lists every kind's words exactly as the kind table has them. */
+static void
+test_documented_words_are_the_table(void **state)
+{
+	char *path = awkward_path("docs/export.md"), *doc = awkward_read_file(path, NULL);
+
+	(void)state;
+	assert_non_null(doc);
+	for (int k = 0; k < KIND_COUNT; k++) {
+		const struct kind_info *info = kind_info((enum node_kind)k);
+		char *row = xasprintf("\n| `%s` | %s |\n", info->name, info->import_words);
+
+		if (strstr(doc, row) == NULL)
+			fail_msg("docs/export.md lacks the row%s", row);
+		free(row);
+	}
+	free(doc);
+	free(path);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_the_issue_examples),
 		cmocka_unit_test(test_word_forms),
+		cmocka_unit_test(test_documented_words_are_the_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
