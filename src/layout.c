@@ -19,6 +19,7 @@
 #include "layout.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@
 #include <graphviz/gvc.h>
 
 #include "geometry.h"
+#include "group_order.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -182,7 +184,14 @@ dot_spots(const struct diagram *d, enum direction direction, struct spot *spots,
 		return error_set(why, "cannot start Graphviz (%s); placed in rows instead", strerror(errno));
 	}
 	if (pid == 0) {
+		/* Nothing Graphviz or its font libraries print may reach the whiteboard's screen. */
+		int quiet = open("/dev/null", O_WRONLY);
+
 		close(fds[0]);
+		if (quiet >= 0) {
+			dup2(quiet, STDOUT_FILENO);
+			dup2(quiet, STDERR_FILENO);
+		}
 		_exit(layout_child(d, direction, fds[1]) ? 0 : 1);
 	}
 	close(fds[1]);
@@ -211,28 +220,14 @@ dot_spots(const struct diagram *d, enum direction direction, struct spot *spots,
 static void
 grid_spots(const struct diagram *d, struct spot *spots)
 {
-	size_t count = diagram_node_count(d), *order = xmalloc((count + 1) * sizeof *order);
-	size_t per_row = (size_t)ceil(sqrt((double)count)), fill = 0;
+	size_t count = diagram_node_count(d), per_row = (size_t)ceil(sqrt((double)count)), fill = 0;
 	int x = LAYOUT_MARGIN, y = LAYOUT_MARGIN, row_height = 0;
+	struct group_order order;
 
-	size_t groups = diagram_group_count(d), *start = xcalloc(groups + 2, sizeof *start);
-
-	/* Counting sort by group (ungrouped last): a group's members stay side by side. */
-	for (size_t i = 0; i < count; i++) {
-		const struct group *grp = diagram_node(d, i)->group;
-
-		start[(grp != NULL ? grp->index : groups) + 1]++;
-	}
-	for (size_t g = 0; g < groups + 1; g++)
-		start[g + 1] += start[g];
-	for (size_t i = 0; i < count; i++) {
-		const struct group *grp = diagram_node(d, i)->group;
-
-		order[start[grp != NULL ? grp->index : groups]++] = i;
-	}
-	free(start);
+	group_order_make(d, &order);
 	for (size_t k = 0; k < count; k++) {
-		struct box b = node_footprint(diagram_node(d, order[k]));
+		size_t i = order.nodes[k];
+		struct box b = node_footprint(diagram_node(d, i));
 
 		if (fill == per_row) {
 			x = LAYOUT_MARGIN;
@@ -240,13 +235,13 @@ grid_spots(const struct diagram *d, struct spot *spots)
 			row_height = 0;
 			fill = 0;
 		}
-		spots[order[k]] = (struct spot){ x, y };
+		spots[i] = (struct spot){ x, y };
 		x += b.width + LAYOUT_GAP;
 		if (b.height > row_height)
 			row_height = b.height;
 		fill++;
 	}
-	free(order);
+	group_order_free(&order);
 }
 
 /* --- Pushing boxes apart --- */

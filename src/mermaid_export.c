@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "group_order.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -142,35 +143,20 @@ static void
 write_nodes(FILE *out, const struct diagram *d, char **ids)
 {
 	size_t count = diagram_node_count(d), groups = diagram_group_count(d);
-	size_t *head = xmalloc((groups + 1) * sizeof *head);
-	size_t *next = xmalloc((count + 1) * sizeof *next);
+	struct group_order order;
 
-	for (size_t g = 0; g < groups; g++)
-		head[g] = SIZE_MAX;
-	for (size_t i = count; i-- > 0;) {
-		const struct node *n = diagram_node(d, i);
-
-		if (n->group == NULL)
-			continue;
-		next[i] = head[n->group->index];
-		head[n->group->index] = i;
-	}
+	group_order_make(d, &order);
 	for (size_t g = 0; g < groups; g++) {
-		const struct group *grp = diagram_group(d, g);
-
 		fprintf(out, "    subgraph %s [\"", ids[count + g]);
-		write_text(out, grp->label);
+		write_text(out, diagram_group(d, g)->label);
 		fputs("\"]\n", out);
-		for (size_t i = head[g]; i != SIZE_MAX; i = next[i])
-			write_node(out, "        ", ids[i], diagram_node(d, i));
+		for (size_t k = order.start[g]; k < order.start[g + 1]; k++)
+			write_node(out, "        ", ids[order.nodes[k]], diagram_node(d, order.nodes[k]));
 		fputs("    end\n", out);
 	}
-	for (size_t i = 0; i < count; i++) {
-		if (diagram_node(d, i)->group == NULL)
-			write_node(out, "    ", ids[i], diagram_node(d, i));
-	}
-	free(head);
-	free(next);
+	for (size_t k = order.start[groups]; k < count; k++)
+		write_node(out, "    ", ids[order.nodes[k]], diagram_node(d, order.nodes[k]));
+	group_order_free(&order);
 }
 
 /* classDef per kind in use, and class lines naming its nodes. */
