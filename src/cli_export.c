@@ -24,7 +24,8 @@ help(void)
 	    "Formats:\n", usage);
 	export_list_formats(stdout);
 	printf("\nsvg, png and pdf run the Graphviz program dot, which must be on PATH.\n"
-	    "napkin import reads the DOT back into the same diagram.  See docs/export.md.\n");
+	    "napkin import reads the DOT back into the same diagram.  See napkin(1) and\n"
+	    "docs/export.md.\n");
 }
 
 /* Write to standard output; pictures only when it is not a terminal. */

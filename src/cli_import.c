@@ -25,7 +25,7 @@ help(void)
 	    "  -o, --output FILE  the diagram to write\n"
 	    "  -f, --force        overwrite FILE if it exists\n"
 	    "  -h, --help         show this help\n\n"
-	    "See docs/export.md for the attributes and the kind words.\n", usage);
+	    "See napkin(1) and docs/export.md for the attributes and the kind words.\n", usage);
 }
 
 static void
