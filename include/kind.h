@@ -2,8 +2,9 @@
  * The component kinds a diagram is built from.
  *
  * NAPKIN_KINDS is the one table: the enum, the file-format names, the tags
- * drawn in boxes, the palette keys, the Graphviz shapes and the help text are
- * all generated from it, so adding a kind is a one-line change here.
+ * drawn in boxes, the palette keys, the Graphviz and Mermaid looks, the
+ * words import guesses kinds by and the help text are all generated from
+ * it, so adding a kind is a one-row change here.
  */
 #ifndef NAPKIN_KIND_H
 #define NAPKIN_KIND_H
@@ -11,27 +12,63 @@
 #include <stdbool.h>
 
 /*
- * X(ENUM, name, tag, palette key, dot shape, available, description)
+ * X(ENUM, name, tag, palette key, available, dot shape, dot style, dot fill,
+ *   mermaid open, mermaid close, import words, description)
+ *
  * available: highly available by nature -- run by the platform (cdn,
  * storage, function) or not ours to replicate (external) -- so the
  * critique never calls one a single point of failure (docs/rules.md).
+ *
+ * The dot shape, style and fill colour draw the kind in Graphviz exports; the
+ * Mermaid brackets give its flowchart shape (["label"] is a box).  The
+ * import words are what napkin import looks for in a foreign node's id,
+ * label, tech, shape and icon path to guess its kind (docs/export.md):
+ * a word matches itself, its plural, and, when it has five letters or more,
+ * any longer word it starts ("postgres" matches "postgresql").
  */
 #define NAPKIN_KINDS(X) \
-	X(CLIENT,   "client",   "USR",   'u', "box",           false, "user, browser or mobile app that sends requests") \
-	X(CDN,      "cdn",      "CDN",   'n', "tab",           true,  "content delivery network serving cached static and media content") \
-	X(GATEWAY,  "gateway",  "GW",    'g', "hexagon",       false, "API gateway: routing, auth and rate limiting in front of services") \
-	X(LB,       "lb",       "LB",    'l', "diamond",       false, "load balancer spreading requests over replicas") \
-	X(SERVICE,  "service",  "SVC",   's', "box",           false, "stateless application service answering requests") \
-	X(WORKER,   "worker",   "WRK",   'w', "component",     false, "background worker consuming jobs from a queue") \
-	X(FUNCTION, "function", "FN",    'f', "septagon",      true,  "serverless function, scaled by the platform") \
-	X(CACHE,    "cache",    "CACHE", 'c', "box3d",         false, "in-memory cache or key-value store (Redis, Memcached)") \
-	X(DB,       "db",       "DB",    'd', "cylinder",      false, "database, the system of record") \
-	X(BROKER,   "broker",   "Q",     'q', "cds",           false, "message broker or queue (Kafka, RabbitMQ, SQS)") \
-	X(STORAGE,  "storage",  "OBJ",   'o', "folder",        true,  "object or blob storage (S3, GCS)") \
-	X(EXTERNAL, "external", "EXT",   'x', "doubleoctagon", true,  "third-party API outside the system")
+	X(CLIENT,   "client",   "USR",   'u', false, "ellipse",   "filled", "#e3f2fd", "([", "])", \
+	  "client user browser mobile ios android customer person visitor", \
+	  "user, browser or mobile app that sends requests") \
+	X(CDN,      "cdn",      "CDN",   'n', true,  "tab",       "filled", "#e0f7fa", "[\\", "/]", \
+	  "cdn cloudfront cloudflare akamai fastly", \
+	  "content delivery network serving cached static and media content") \
+	X(GATEWAY,  "gateway",  "GW",    'g', false, "hexagon",   "filled", "#ede7f6", "{{", "}}", \
+	  "gateway gw apigw apigateway apigee kong ingress", \
+	  "API gateway: routing, auth and rate limiting in front of services") \
+	X(LB,       "lb",       "LB",    'l', false, "octagon",   "filled", "#e8eaf6", "{", "}", \
+	  "lb alb elb nlb balancer loadbalancer nginx haproxy envoy traefik proxy", \
+	  "load balancer spreading requests over replicas") \
+	X(SERVICE,  "service",  "SVC",   's', false, "box",       "filled,rounded", "#e8f5e9", "[", "]", \
+	  "service svc microservice api server backend", \
+	  "stateless application service answering requests") \
+	X(WORKER,   "worker",   "WRK",   'w', false, "component", "filled", "#f1f8e9", "[[", "]]", \
+	  "worker consumer celery sidekiq job cron batch", \
+	  "background worker consuming jobs from a queue") \
+	X(FUNCTION, "function", "FN",    'f', true,  "septagon",  "filled", "#fffde7", ">", "]", \
+	  "function fn lambda faas serverless", \
+	  "serverless function, scaled by the platform") \
+	X(CACHE,    "cache",    "CACHE", 'c', false, "box3d",     "filled", "#ffebee", "(", ")", \
+	  "cache caching redis memcache memcached elasticache valkey varnish hazelcast", \
+	  "in-memory cache or key-value store (Redis, Memcached)") \
+	X(DB,       "db",       "DB",    'd', false, "cylinder",  "filled", "#fff3e0", "[(", ")]", \
+	  "db database sql rds aurora postgres mysql mariadb mongo cassandra dynamo " \
+	  "sqlite oracle spanner cockroach elasticsearch opensearch cylinder", \
+	  "database, the system of record") \
+	X(BROKER,   "broker",   "Q",     'q', false, "cds",       "filled", "#fce4ec", "[/", "/]", \
+	  "broker queue topic mq kafka rabbitmq rabbit sqs sns pubsub nats kinesis " \
+	  "pulsar eventbridge bus", \
+	  "message broker or queue (Kafka, RabbitMQ, SQS)") \
+	X(STORAGE,  "storage",  "OBJ",   'o', true,  "folder",    "filled", "#efebe9", "[\\", "\\]", \
+	  "storage s3 gcs blob bucket minio hdfs objectstore", \
+	  "object or blob storage (S3, GCS)") \
+	X(EXTERNAL, "external", "EXT",   'x', true,  "box",       "filled,dashed", "#f5f5f5", "[/", "\\]", \
+	  "external thirdparty partner vendor stripe twilio sendgrid paypal", \
+	  "third-party API outside the system")
 
 enum node_kind {
-#define KIND_ENUM(e, name, tag, key, shape, available, desc) KIND_##e,
+#define KIND_ENUM(e, name, tag, key, available, shape, style, fill, mopen, mclose, words, desc) \
+	KIND_##e,
 	NAPKIN_KINDS(KIND_ENUM)
 #undef KIND_ENUM
 	KIND_COUNT
@@ -41,8 +78,12 @@ struct kind_info {
 	const char *name;	/* as written in files: "db" */
 	const char *tag;	/* drawn in the box: "DB" */
 	char palette_key;	/* key in the whiteboard's add palette */
-	const char *dot_shape;	/* Graphviz node shape */
 	bool available;		/* highly available by nature (see above) */
+	const char *dot_shape;	/* Graphviz node shape */
+	const char *dot_style;	/* Graphviz node style ("filled,dashed") */
+	const char *dot_fill;	/* Graphviz fill colour */
+	const char *mermaid_open, *mermaid_close;	/* flowchart shape brackets */
+	const char *import_words;	/* space-separated words that suggest the kind */
 	const char *description;
 };
 

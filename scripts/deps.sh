@@ -4,7 +4,7 @@
 # apt-get when run as root; otherwise prints the command to run.
 set -u
 
-packages="pkg-config libncurses-dev libcjson-dev libgraphviz-dev graphviz tmux libcmocka-dev python3-jsonschema"
+packages="pkg-config libncurses-dev libcjson-dev libgraphviz-dev graphviz tmux libcmocka-dev python3-jsonschema libxml2-utils"
 
 missing=""
 for p in $packages; do

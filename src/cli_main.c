@@ -20,6 +20,8 @@ static const struct cli_command commands[] = {
 	{ "check", "validate a diagram and critique the design", cli_check },
 	{ "rules", "list the critique's rules", cli_rules },
 	{ "explain", "explain one critique rule", cli_explain },
+	{ "export", "write a diagram as DOT, SVG, PNG, PDF or Mermaid", cli_export },
+	{ "import", "read a Graphviz DOT file into a diagram", cli_import },
 };
 
 static const char usage[] = "napkin [--view] [--ascii] [--no-color] [FILE] | napkin --template NAME | napkin COMMAND ...";

@@ -1,0 +1,82 @@
+#!/bin/sh
+# napkin export: formats, options, standard output, errors, odd file names.
+. "$NAPKIN_ROOT/tests/lib.sh"
+
+cd "$TMP" || exit 1
+"$NAPKIN" new design.json --template url-shortener >/dev/null 2>&1
+
+expect_status 0 "$NAPKIN" export --help
+expect_contains "$TMP/out" "usage: napkin export FILE -o OUT"
+expect_contains "$TMP/out" "mmd   .mmd"
+expect_contains "$TMP/out" "png   .png"
+
+# Usage errors exit 2 and say what is wrong.
+expect_status 2 "$NAPKIN" export design.json
+expect_contains "$TMP/err" "missing -o OUT"
+expect_status 2 "$NAPKIN" export design.json -o out.jpeg
+expect_contains "$TMP/err" "cannot tell the format from the name out.jpeg"
+expect_status 2 "$NAPKIN" export design.json -o out.dot --format jpeg
+expect_contains "$TMP/err" 'unknown format "jpeg"'
+expect_status 2 "$NAPKIN" export design.json -o out.dot --rankdir RL
+expect_contains "$TMP/err" "--rankdir must be LR or TB"
+expect_status 2 "$NAPKIN" export design.json -o -
+expect_contains "$TMP/err" "-o - needs --format"
+printf '{"napkin": 1, "nodes": [{"id": "a", "kind": "dbx"}]}' > bad.json
+expect_status 2 "$NAPKIN" export bad.json -o out.dot
+expect_contains "$TMP/err" "bad.json:1:"
+[ ! -e out.dot ] && pass || fail "out.dot written from an invalid file"
+
+# DOT that dot accepts without a word.
+expect_status 0 "$NAPKIN" export design.json -o design.dot
+dot -Tsvg design.dot -o /dev/null 2>"$TMP/dot.err" && pass || fail "dot rejected design.dot"
+[ ! -s "$TMP/dot.err" ] && pass || fail "dot warned: $(cat "$TMP/dot.err")"
+expect_contains design.dot "napkin_kind=db"
+expect_contains design.dot "rankdir=LR"
+expect_status 0 "$NAPKIN" export design.json -o tb.gv --rankdir TB
+expect_contains tb.gv "rankdir=TB"
+
+# Mermaid, to a file and to standard output.
+expect_status 0 "$NAPKIN" export design.json -o design.mmd
+expect_contains design.mmd "flowchart LR"
+expect_status 0 "$NAPKIN" export design.json -o - --format mermaid
+expect_contains "$TMP/out" "db[(\"Links<br>PostgreSQL"
+
+# --critique outlines the worst finding of each node: lb has an error
+# (SPOF001), orders a warning (SPOF003), web none.  Without it, no outlines.
+cp "$NAPKIN_ROOT/tests/data/export/flawed.json" flawed.json
+expect_status 0 "$NAPKIN" export flawed.json -o flawed.dot --critique
+tr -d '\n\t' < flawed.dot > flat.dot
+grep -q 'lb[[][^]]*color="#d32f2f"' flat.dot && pass || fail "lb is not outlined red"
+grep -q 'orders[[][^]]*color="#f57c00"' flat.dot && pass || fail "orders is not outlined orange"
+grep -q 'web[[][^]]*color="#d32f2f"' flat.dot && fail "web is outlined" || pass
+expect_status 0 "$NAPKIN" export flawed.json -o plain.dot
+expect_not_contains plain.dot "#d32f2f"
+expect_status 0 "$NAPKIN" export flawed.json -o flawed.svg --critique
+xmllint --noout flawed.svg && pass || fail "flawed.svg is not XML"
+
+# Pictures.
+expect_status 0 "$NAPKIN" export design.json -o design.png
+[ "$(head -c 8 design.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] && pass || fail "design.png is not a PNG"
+expect_status 0 "$NAPKIN" export design.json -o design.svg
+xmllint --noout design.svg && pass || fail "design.svg is not XML"
+expect_status 0 "$NAPKIN" export design.json -o - --format png
+[ "$(head -c 4 "$TMP/out" | od -An -c | tr -d ' \n')" = 211PNG ] && pass || fail "PNG on stdout"
+
+# Names starting with '-' are names, not options, for napkin and for dot.
+cp design.json ./-design.json
+expect_status 0 "$NAPKIN" export -o -picture.png -- -design.json
+[ -s ./-picture.png ] && pass || fail "-picture.png missing"
+expect_status 0 "$NAPKIN" export ./-design.json -o --help.svg
+[ -s ./--help.svg ] && pass || fail "--help.svg missing"
+
+# Without dot on PATH: the documented error, exit 1, nothing written or left behind.
+mkdir empty-path
+printf 'old' > kept.png
+before=$(ls -A | wc -l)
+expect_status 1 env PATH="$TMP/empty-path" "$NAPKIN" export design.json -o kept.png
+expect_contains "$TMP/err" "the Graphviz program dot was not found on PATH"
+expect_contains "$TMP/err" "nothing was written"
+[ "$(cat kept.png)" = old ] && pass || fail "kept.png was changed"
+[ "$(ls -A | wc -l)" -eq "$before" ] && pass || fail "a temporary file was left: $(ls -A)"
+
+finish
