@@ -27,6 +27,24 @@ is_hex(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/* The UTF-16 unit of the \uXXXX escape at p, or -1 when it is not one. */
+static long
+escape_unit(struct json_text t, size_t p)
+{
+	long unit = 0;
+
+	if (p + 6 > t.len || t.data[p] != '\\' || t.data[p + 1] != 'u')
+		return -1;
+	for (size_t i = p + 2; i < p + 6; i++) {
+		char c = t.data[i];
+
+		if (!is_hex(c))
+			return -1;
+		unit = unit * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+	}
+	return unit;
+}
+
 size_t
 json_skip_space(struct json_text t, size_t pos)
 {
@@ -53,15 +71,24 @@ string_end(struct json_text t, size_t pos, size_t *end, const char **message)
 				break;
 			c = (unsigned char)t.data[p + 1];
 			if (c == 'u') {
-				if (p + 6 > t.len || !is_hex(t.data[p + 2]) || !is_hex(t.data[p + 3]) ||
-				    !is_hex(t.data[p + 4]) || !is_hex(t.data[p + 5])) {
-					*end = p;
+				long unit = escape_unit(t, p), low;
+
+				*end = p;
+				if (unit < 0) {
 					*message = "\\u must be followed by four hexadecimal digits";
 					return false;
 				}
-				if (memcmp(t.data + p + 2, "0000", 4) == 0) {
-					*end = p;
+				if (unit == 0) {
 					*message = "strings must not contain \\u0000 (NUL)";
+					return false;
+				}
+				p += 6;
+				if (unit < 0xd800 || unit > 0xdfff)
+					continue;
+				/* A surrogate is half a character: high then low, as a pair. */
+				low = escape_unit(t, p);
+				if (unit > 0xdbff || low < 0xdc00 || low > 0xdfff) {
+					*message = "\\u escape is half a UTF-16 surrogate pair";
 					return false;
 				}
 				p += 6;
