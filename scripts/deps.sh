@@ -4,7 +4,9 @@
 # apt-get when run as root; otherwise prints the command to run.
 set -u
 
-packages="pkg-config libncurses-dev libcjson-dev libgraphviz-dev graphviz tmux libcmocka-dev"
+# locales: the sources localedef compiles a comma-decimal locale from, for
+# tests/cli/test_locale.sh.
+packages="pkg-config libncurses-dev libcjson-dev libgraphviz-dev graphviz tmux libcmocka-dev locales"
 
 missing=""
 for p in $packages; do

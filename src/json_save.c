@@ -9,13 +9,13 @@
  */
 #include "diagram_json.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cJSON.h>
 
 #include "atomic_file.h"
+#include "json_number.h"
 #include "xalloc.h"
 
 struct writer {
@@ -57,23 +57,12 @@ write_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-/* The shortest text that reads back as the same double. */
 static void
 write_number(FILE *out, double v)
 {
-	char buf[40];
+	char buf[JSON_NUMBER_SIZE];
 
-	if (!isfinite(v)) {
-		fputs("null", out);	/* the loader refuses these; never reached */
-		return;
-	}
-	if (v == floor(v) && fabs(v) < 1e15) {
-		fprintf(out, "%.0f", v);
-		return;
-	}
-	snprintf(buf, sizeof buf, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, sizeof buf, "%.17g", v);
+	json_format_number(v, buf);
 	fputs(buf, out);
 }
 
