@@ -18,11 +18,13 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cJSON.h>
 
+#include "json_number.h"
 #include "json_scan.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -34,6 +36,13 @@ struct loader {
 	struct error_list *errors;
 	size_t errors_before;
 	struct diagram *d;
+	/*
+	 * Ids of nodes that were refused (their error is already reported), so
+	 * edges and groups naming them do not add a misleading "unknown node".
+	 */
+	struct strmap *refused;
+	char **refused_ids;
+	size_t refused_count;
 };
 
 /* An element being loaded: where it is and how messages name it. */
@@ -92,27 +101,61 @@ fail_in(struct loader *l, const struct element *el, const struct json_step *path
 #define FAIL_MEMBER(l, el, member, ...) \
 	fail_in((l), (el), (const struct json_step[]){ { (member), 0 } }, (member) != NULL, __VA_ARGS__)
 
+/*
+ * s in double quotes for a message, escaped as JSON would write it: a
+ * control character becomes \u001b, never a raw byte on the terminal.  A
+ * long string is cut at a character boundary and ends in "...".
+ */
+static const char *
+quote(const char *s, char *buf, size_t size)
+{
+	size_t o = 0, i = 0, len = strlen(s);
+
+	buf[o++] = '"';
+	while (i < len) {
+		char piece[8];
+		size_t n, piece_len;
+		uint32_t cp;
+
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			n = 1;
+			strcpy(piece, "?");
+		} else if (cp == '"' || cp == '\\') {
+			snprintf(piece, sizeof piece, "\\%c", (char)cp);
+		} else if (utf8_is_control(cp)) {
+			snprintf(piece, sizeof piece, "\\u%04x", (unsigned)cp);
+		} else {
+			memcpy(piece, s + i, n);
+			piece[n] = '\0';
+		}
+		piece_len = strlen(piece);
+		/* Keep room for the piece, then "...", the quote and the NUL. */
+		if (o + piece_len + 5 > size) {
+			memcpy(buf + o, "...", 3);
+			o += 3;
+			break;
+		}
+		memcpy(buf + o, piece, piece_len);
+		o += piece_len;
+		i += n;
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return buf;
+}
+
 /* A short, printable description of a JSON value for messages. */
 static const char *
 describe(const cJSON *v, char *buf, size_t size)
 {
-	if (cJSON_IsString(v)) {
-		size_t o = 0;
-
-		buf[o++] = '"';
-		for (const char *s = v->valuestring; *s != '\0' && o + 5 < size; s++) {
-			unsigned char c = (unsigned char)*s;
-
-			/* Never echo a control byte from a file to the terminal. */
-			buf[o++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
-		}
-		if (o + 5 >= size)
-			o += (size_t)snprintf(buf + o, size - o, "...");
-		snprintf(buf + o, size - o, "\"");
-		return buf;
-	}
+	if (cJSON_IsString(v))
+		return quote(v->valuestring, buf, size);
 	if (cJSON_IsNumber(v)) {
-		snprintf(buf, size, "%.17g", v->valuedouble);
+		char number[JSON_NUMBER_SIZE];
+
+		json_format_number(v->valuedouble, number);
+		snprintf(buf, size, "%s", isfinite(v->valuedouble) ? number : "out of range");
 		return buf;
 	}
 	return cJSON_IsBool(v) ? (cJSON_IsTrue(v) ? "true" : "false") :
@@ -147,6 +190,13 @@ edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
+/* How far wrong is from right; a difference of case alone is nearest. */
+static size_t
+miss_distance(const char *wrong, const char *right)
+{
+	return strcasecmp(wrong, right) == 0 ? 0 : edit_distance(wrong, right);
+}
+
 /* "; did you mean "x"?" for a near miss among candidates, or "". */
 static void
 suggest(const char *wrong, const char *const *candidates, size_t count, char *buf, size_t size)
@@ -154,7 +204,7 @@ suggest(const char *wrong, const char *const *candidates, size_t count, char *bu
 	size_t best = 3, at = count;
 
 	for (size_t i = 0; i < count; i++) {
-		size_t dist = edit_distance(wrong, candidates[i]);
+		size_t dist = miss_distance(wrong, candidates[i]);
 
 		if (dist < best) {
 			best = dist;
@@ -178,7 +228,7 @@ suggest_node(const struct diagram *d, const char *wrong, char *buf, size_t size)
 	if (diagram_node_count(d) > 20000)
 		return;
 	for (size_t i = 0; i < diagram_node_count(d); i++) {
-		size_t dist = edit_distance(wrong, diagram_node(d, i)->id);
+		size_t dist = miss_distance(wrong, diagram_node(d, i)->id);
 
 		if (dist < best) {
 			best = dist;
@@ -195,7 +245,7 @@ get_string(struct loader *l, const struct element *el, const cJSON *obj, const c
     bool required, const char **out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
-	char buf[64];
+	char buf[96];
 
 	if (v == NULL) {
 		if (required)
@@ -216,7 +266,7 @@ get_integer(struct loader *l, const struct element *el, const cJSON *obj, const 
     int min, int max, int *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
-	char buf[64];
+	char buf[96];
 
 	if (v == NULL)
 		return true;
@@ -235,7 +285,7 @@ get_number(struct loader *l, const struct element *el, const cJSON *obj, const c
     double max, double *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
-	char buf[64];
+	char buf[96];
 
 	if (v == NULL)
 		return true;
@@ -253,7 +303,7 @@ static bool
 get_bool(struct loader *l, const struct element *el, const cJSON *obj, const char *member, bool *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
-	char buf[64];
+	char buf[96];
 
 	if (v == NULL)
 		return true;
@@ -281,33 +331,88 @@ find_non_finite(const cJSON *v)
 	return NULL;
 }
 
+/* Where the key and the value of member number index of the object at pos are. */
+static void
+member_at(struct json_text t, size_t pos, size_t index, size_t *key, size_t *value)
+{
+	size_t cursor = 0, ke;
+	const char *message;
+
+	*key = *value = pos;
+	for (size_t i = 0; i <= index; i++) {
+		if (json_next(t, pos, &cursor, key, &ke, value, &message) != 1) {
+			*key = *value = pos;
+			return;
+		}
+	}
+}
+
+/* Members of an element that no type check can catch: twins, infinities. */
 static bool
 check_members(struct loader *l, const struct element *el, const cJSON *obj)
 {
-	const cJSON *bad = find_non_finite(obj);
-	size_t count = 0;
+	size_t count = 0, key, value;
 	struct strmap *seen;
+	char buf[96];
 	bool ok = true;
 
-	if (bad != NULL) {
-		FAIL_MEMBER(l, el, bad->string, "number out of range");
-		return false;
+	for (const cJSON *c = obj->child; c != NULL; c = c->next, count++) {
+		if (find_non_finite(c) != NULL) {
+			member_at(l->text, el->pos, count, &key, &value);
+			fail_at(l, value, "%s: number out of range in %s", el->name,
+			    quote(c->string, buf, sizeof buf));
+			return false;
+		}
 	}
-	for (const cJSON *c = obj->child; c != NULL; c = c->next)
-		count++;
 	if (count < 2)
 		return true;
 	seen = strmap_new();
 	strmap_reserve(seen, count);
-	for (const cJSON *c = obj->child; c != NULL && ok; c = c->next) {
+	count = 0;
+	for (const cJSON *c = obj->child; c != NULL && ok; c = c->next, count++) {
 		if (strmap_get(seen, c->string) != NULL) {
-			FAIL_MEMBER(l, el, NULL, "member \"%s\" appears twice", c->string);
+			member_at(l->text, el->pos, count, &key, &value);
+			fail_at(l, key, "%s: member %s appears twice", el->name,
+			    quote(c->string, buf, sizeof buf));
 			ok = false;
 		}
 		strmap_put(seen, c->string, (void *)c);
 	}
 	strmap_free(seen);
 	return ok;
+}
+
+/* "node 3", or "node \"api\"" once the element has a valid id to go by. */
+static void
+name_element(struct element *el, const char *what, size_t number, const cJSON *obj)
+{
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+
+	if (cJSON_IsString(id) && diagram_valid_id(id->valuestring))
+		snprintf(el->name, sizeof el->name, "%s \"%s\"", what, id->valuestring);
+	else
+		snprintf(el->name, sizeof el->name, "%s %zu", what, number);
+}
+
+static void
+refuse_node(struct loader *l, const cJSON *obj)
+{
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+
+	if (!cJSON_IsString(id) || !diagram_valid_id(id->valuestring) ||
+	    strmap_get(l->refused, id->valuestring) != NULL)
+		return;
+	l->refused_ids = xreallocarray(l->refused_ids, l->refused_count + 1, sizeof *l->refused_ids);
+	l->refused_ids[l->refused_count] = xstrdup(id->valuestring);
+	strmap_put(l->refused, l->refused_ids[l->refused_count], l->refused_ids[l->refused_count]);
+	l->refused_count++;
+}
+
+/* A node that was refused is reported already; an edge to it is not news. */
+static bool
+was_refused(const struct loader *l, const char *id)
+{
+	return strmap_get(l->refused, id) != NULL;
 }
 
 /* Move the members not named in known[] into a new object, or NULL. */
@@ -345,8 +450,9 @@ load_accepts(struct loader *l, const struct element *el, const cJSON *obj, struc
 {
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(obj, "accept");
 	const cJSON *entry;
+	struct napkin_error err;
 	size_t i = 0;
-	char buf[64];
+	char buf[96];
 
 	if (list == NULL)
 		return true;
@@ -366,24 +472,44 @@ load_accepts(struct loader *l, const struct element *el, const cJSON *obj, struc
 		struct json_step path[3] = { { "accept", 0 }, { NULL, i }, { NULL, 0 } };
 		const cJSON *rule = cJSON_GetObjectItemCaseSensitive(entry, "rule");
 		const cJSON *reason = cJSON_GetObjectItemCaseSensitive(entry, "reason");
+		const char *missing = rule == NULL ? "rule" : reason == NULL ? "reason" : NULL;
 
 		if (!cJSON_IsObject(entry)) {
-			fail_in(l, el, path, 2, "accepted risk %zu must be an object with \"rule\" and \"reason\"", i + 1);
+			fail_in(l, el, path, 2, "accepted risk %zu must be an object with \"rule\" and \"reason\", not %s",
+			    i + 1, describe(entry, buf, sizeof buf));
 			return false;
 		}
 		for (const cJSON *c = entry->child; c != NULL; c = c->next) {
 			if (strcmp(c->string, "rule") != 0 && strcmp(c->string, "reason") != 0) {
 				path[2].key = c->string;
-				fail_in(l, el, path, 3, "accepted risk %zu has an unknown member \"%s\"",
-				    i + 1, c->string);
+				fail_in(l, el, path, 3, "accepted risk %zu has an unknown member %s",
+				    i + 1, quote(c->string, buf, sizeof buf));
 				return false;
 			}
 		}
+		if (missing != NULL) {
+			fail_in(l, el, path, 2, "accepted risk %zu: missing \"%s\"", i + 1, missing);
+			return false;
+		}
 		if (!cJSON_IsString(rule) || !cJSON_IsString(reason)) {
 			path[2].key = cJSON_IsString(rule) ? "reason" : "rule";
-			fail_in(l, el, path, rule == NULL || reason == NULL ? 2 : 3,
-			    "accepted risk %zu needs \"rule\" and \"reason\" strings", i + 1);
+			fail_in(l, el, path, 3, "accepted risk %zu: \"%s\" must be a string, not %s", i + 1,
+			    path[2].key, describe(cJSON_IsString(rule) ? reason : rule, buf, sizeof buf));
 			return false;
+		}
+		path[2].key = "rule";
+		if (!diagram_check_accept(rule->valuestring, reason->valuestring, &err)) {
+			if (err.member != NULL)
+				path[2].key = err.member;
+			fail_in(l, el, path, 3, "accepted risk %zu: %s", i + 1, err.message);
+			return false;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(v->accepts[j].rule, rule->valuestring) == 0) {
+				fail_in(l, el, path, 3, "accepted risk %zu: rule %s is accepted twice (see risk %zu)",
+				    i + 1, rule->valuestring, j + 1);
+				return false;
+			}
 		}
 		v->accepts[i].rule = rule->valuestring;
 		v->accepts[i].reason = reason->valuestring;
@@ -400,22 +526,19 @@ load_node(struct loader *l, cJSON *obj, size_t pos, size_t number)
 	struct napkin_error err;
 	const char *id = NULL, *kind = NULL, *label = NULL, *tech = NULL, *notes = NULL;
 	const struct node *n, *twin;
-	char buf[64];
+	char buf[96];
 
-	snprintf(el.name, sizeof el.name, "node %zu", number);
 	if (!cJSON_IsObject(obj)) {
+		snprintf(el.name, sizeof el.name, "node %zu", number);
 		FAIL_MEMBER(l, &el, NULL, "expected an object, not %s", describe(obj, buf, sizeof buf));
 		return;
 	}
-	if (!check_members(l, &el, obj))
-		return;
-	if (!get_string(l, &el, obj, "id", true, &id))
-		return;
+	name_element(&el, "node", number, obj);
+	if (!check_members(l, &el, obj) || !get_string(l, &el, obj, "id", true, &id))
+		goto refused;
 	v.id = (char *)id;
-	if (diagram_valid_id(v.id))
-		snprintf(el.name, sizeof el.name, "node \"%s\"", v.id);
 	if (!get_string(l, &el, obj, "kind", true, &kind))
-		return;
+		goto refused;
 	if (!kind_from_name(kind, &v.kind)) {
 		const char *names[KIND_COUNT];
 		char hint[96];
@@ -425,7 +548,7 @@ load_node(struct loader *l, cJSON *obj, size_t pos, size_t number)
 		suggest(kind, names, KIND_COUNT, hint, sizeof hint);
 		FAIL_MEMBER(l, &el, "kind", "unknown kind %s%s (see napkin --help for the kinds)",
 		    describe(cJSON_GetObjectItemCaseSensitive(obj, "kind"), buf, sizeof buf), hint);
-		return;
+		goto refused;
 	}
 	if (!get_string(l, &el, obj, "label", false, &label) ||
 	    !get_string(l, &el, obj, "tech", false, &tech) ||
@@ -436,12 +559,12 @@ load_node(struct loader *l, cJSON *obj, size_t pos, size_t number)
 	    !get_integer(l, &el, obj, "y", 0, NAPKIN_COORD_MAX, &v.y) ||
 	    !get_number(l, &el, obj, "capacity", NAPKIN_RATE_MAX, &v.capacity) ||
 	    !get_number(l, &el, obj, "rps", NAPKIN_RATE_MAX, &v.rps))
-		return;
+		goto refused;
 	v.label = (char *)label;
 	v.tech = (char *)tech;
 	v.notes = (char *)notes;
 	if (!load_accepts(l, &el, obj, &v))
-		goto done;
+		goto refused;
 	twin = diagram_valid_id(v.id) ? diagram_find_node(l->d, v.id) : NULL;
 	if (twin != NULL) {
 		snprintf(el.name, sizeof el.name, "node %zu", number);
@@ -450,12 +573,13 @@ load_node(struct loader *l, cJSON *obj, size_t pos, size_t number)
 	}
 	n = diagram_insert_node(l->d, &v, &err);
 	if (n == NULL) {
-		if (err.member != NULL && strcmp(err.member, "rule") == 0)
-			err.member = "accept";
 		FAIL_MEMBER(l, &el, err.member, "%s", err.message);
-		goto done;
+		goto refused;
 	}
 	diagram_adopt_node_extra(l->d, n, take_unknown(obj, node_members));
+	goto done;
+refused:
+	refuse_node(l, obj);
 done:
 	free(v.accepts);
 }
@@ -473,18 +597,16 @@ load_group(struct loader *l, cJSON *obj, size_t pos, size_t number)
 	const cJSON *members, *m;
 	const struct group *g;
 	size_t i = 0;
-	char buf[64];
+	char buf[96];
 
-	snprintf(el.name, sizeof el.name, "group %zu", number);
 	if (!cJSON_IsObject(obj)) {
+		snprintf(el.name, sizeof el.name, "group %zu", number);
 		FAIL_MEMBER(l, &el, NULL, "expected an object, not %s", describe(obj, buf, sizeof buf));
 		return;
 	}
-	if (!check_members(l, &el, obj) || !get_string(l, &el, obj, "id", true, &id))
-		return;
-	if (diagram_valid_id(id))
-		snprintf(el.name, sizeof el.name, "group \"%s\"", id);
-	if (!get_string(l, &el, obj, "label", false, &label))
+	name_element(&el, "group", number, obj);
+	if (!check_members(l, &el, obj) || !get_string(l, &el, obj, "id", true, &id) ||
+	    !get_string(l, &el, obj, "label", false, &label))
 		return;
 	members = cJSON_GetObjectItemCaseSensitive(obj, "members");
 	if (members != NULL && !cJSON_IsArray(members)) {
@@ -513,13 +635,20 @@ load_group(struct loader *l, cJSON *obj, size_t pos, size_t number)
 			return;
 		}
 		if (n == NULL) {
+			if (was_refused(l, m->valuestring))
+				return;
 			suggest_node(l->d, m->valuestring, hint, sizeof hint);
 			fail_in(l, &el, path, 2, "\"members\" names unknown node %s%s",
 			    describe(m, buf, sizeof buf), hint);
 			return;
 		}
+		if (n->group == g) {
+			fail_in(l, &el, path, 2, "\"members\" lists node \"%s\" twice", n->id);
+			return;
+		}
 		if (n->group != NULL) {
-			fail_in(l, &el, path, 2, "node \"%s\" is already in group \"%s\"", n->id, n->group->id);
+			fail_in(l, &el, path, 2, "node \"%s\" is already in group \"%s\"; a node is in one group at most",
+			    n->id, n->group->id);
 			return;
 		}
 		diagram_set_node_group(l->d, n, g, NULL);
@@ -531,17 +660,18 @@ load_group(struct loader *l, cJSON *obj, size_t pos, size_t number)
 
 static const char *const edge_members[] = { "from", "to", "label", "mode", "ratio", NULL };
 
+/* The node at one end of an edge; NULL when missing, reported unless refused. */
 static const struct node *
 edge_end(struct loader *l, const struct element *el, const cJSON *obj, const char *member)
 {
 	const char *id = NULL;
 	const struct node *n;
-	char hint[96], buf[64];
+	char hint[96], buf[96];
 
 	if (!get_string(l, el, obj, member, true, &id))
 		return NULL;
 	n = diagram_find_node(l->d, id);
-	if (n == NULL) {
+	if (n == NULL && !was_refused(l, id)) {
 		suggest_node(l->d, id, hint, sizeof hint);
 		FAIL_MEMBER(l, el, member, "\"%s\" names unknown node %s%s", member,
 		    describe(cJSON_GetObjectItemCaseSensitive(obj, member), buf, sizeof buf), hint);
@@ -559,7 +689,7 @@ load_edge(struct loader *l, cJSON *obj, size_t pos, size_t number)
 	enum edge_mode mode = EDGE_SYNC;
 	double ratio = 1.0;
 	const struct edge *e;
-	char buf[64];
+	char buf[96];
 
 	snprintf(el.name, sizeof el.name, "edge %zu", number);
 	if (!cJSON_IsObject(obj)) {
@@ -627,12 +757,16 @@ load_array(struct loader *l, const struct member *m, const char *what, element_l
 		fail_at(l, m->value, "\"%s\" must be an array of %s", m->key, what);
 		return;
 	}
-	while (!error_list_full(l->errors) &&
-	    (more = json_next(l->text, m->value, &cursor, &ks, &ke, &value, &message)) != 0) {
+	while ((more = json_next(l->text, m->value, &cursor, &ks, &ke, &value, &message)) != 0) {
 		cJSON *item;
 
 		if (more < 0) {
-			fail_at(l, value, "%s", message);
+			fail_at(l, value, "invalid JSON: %s", message);
+			return;
+		}
+		if (error_list_full(l->errors)) {
+			/* Elements are left unchecked: say so. */
+			l->errors->truncated = true;
 			return;
 		}
 		item = parse_piece(l, value, cursor);
@@ -671,6 +805,10 @@ read_members(struct loader *l, struct member **out, size_t *count)
 		fail_at(l, pos, "the file is empty; a napkin file is a JSON object");
 		goto fail;
 	}
+	if (t.len - pos >= 3 && memcmp(t.data + pos, "\xef\xbb\xbf", 3) == 0) {
+		fail_at(l, pos, "the file starts with a byte order mark (U+FEFF); save it as UTF-8 without one");
+		goto fail;
+	}
 	if (t.data[pos] != '{') {
 		fail_at(l, pos, "expected a JSON object at the top level");
 		goto fail;
@@ -689,23 +827,25 @@ read_members(struct loader *l, struct member **out, size_t *count)
 		*m = (struct member){ xstrdup(key->valuestring), ks, value, cursor };
 		cJSON_Delete(key);
 		if (strmap_get(seen, m->key) != NULL) {
-			fail_at(l, ks, "member \"%s\" appears twice", m->key);
+			char buf[96];
+
+			fail_at(l, ks, "member %s appears twice", quote(m->key, buf, sizeof buf));
 			goto fail;
 		}
 		strmap_put(seen, m->key, m);
 	}
 	if (more < 0) {
-		fail_at(l, value, "%s", message);
+		fail_at(l, value, "invalid JSON: %s", message);
 		goto fail;
 	}
 	/* json_next stopped at the closing brace; nothing may follow it. */
 	if (!json_value_end(t, pos, &end, &message)) {
-		fail_at(l, end, "%s", message);
+		fail_at(l, end, "invalid JSON: %s", message);
 		goto fail;
 	}
 	end = json_skip_space(t, end);
 	if (end != t.len) {
-		fail_at(l, end, "unexpected text after the top-level object");
+		fail_at(l, end, "invalid JSON: unexpected text after the top-level object");
 		goto fail;
 	}
 	strmap_free(seen);
@@ -744,12 +884,13 @@ static void
 load_title(struct loader *l, const struct member *m)
 {
 	struct napkin_error err;
+	char buf[96];
 	cJSON *v;
 
 	if (m == NULL || (v = parse_piece(l, m->value, m->end)) == NULL)
 		return;
 	if (!cJSON_IsString(v))
-		fail_at(l, m->value, "\"title\" must be a string");
+		fail_at(l, m->value, "\"title\" must be a string, not %s", describe(v, buf, sizeof buf));
 	else if (!diagram_set_title(l->d, v->valuestring, &err))
 		fail_at(l, m->value, "%s", err.message);
 	cJSON_Delete(v);
@@ -771,7 +912,10 @@ load_unknown(struct loader *l, const struct member *members, size_t count)
 		if (is_known || (v = parse_piece(l, members[i].value, members[i].end)) == NULL)
 			continue;
 		if ((bad = find_non_finite(v)) != NULL) {
-			fail_at(l, members[i].value, "number out of range in \"%s\"", members[i].key);
+			char buf[96];
+
+			fail_at(l, members[i].value, "number out of range in %s",
+			    quote(members[i].key, buf, sizeof buf));
 			cJSON_Delete(v);
 			continue;
 		}
@@ -785,13 +929,14 @@ load_unknown(struct loader *l, const struct member *members, size_t count)
 struct diagram *
 diagram_load_buffer(const char *name, const char *data, size_t len, struct error_list *errors)
 {
-	struct loader l = { name, { data, len }, errors, errors->count, NULL };
+	struct loader l = { .name = name, .text = { data, len }, .errors = errors,
+	    .errors_before = errors->count };
 	struct member *members = NULL;
 	size_t count = 0, bad;
 
 	if (len > NAPKIN_FILE_MAX) {
-		error_list_add(errors, "%s: the file is %zu bytes; the limit is %zu", name, len,
-		    (size_t)NAPKIN_FILE_MAX);
+		error_list_add(errors, "%s: the file is %zu bytes; the limit is %zu bytes (1 GiB)",
+		    name, len, (size_t)NAPKIN_FILE_MAX);
 		return NULL;
 	}
 	if (!utf8_valid(data, len, &bad)) {
@@ -801,6 +946,7 @@ diagram_load_buffer(const char *name, const char *data, size_t len, struct error
 	if (!read_members(&l, &members, &count))
 		goto out;
 	l.d = diagram_new();
+	l.refused = strmap_new();
 	diagram_set_recording(l.d, false);
 	if (check_version(&l, find_member(members, count, "napkin"))) {
 		load_title(&l, find_member(members, count, "title"));
@@ -816,6 +962,10 @@ out:
 	for (size_t i = 0; i < count; i++)
 		free(members[i].key);
 	free(members);
+	for (size_t i = 0; i < l.refused_count; i++)
+		free(l.refused_ids[i]);
+	free(l.refused_ids);
+	strmap_free(l.refused);
 	if (failed(&l)) {
 		diagram_free(l.d);
 		return NULL;
@@ -859,12 +1009,13 @@ diagram_load_file(const char *path, struct error_list *errors)
 		ssize_t got;
 
 		if (len == capacity) {
-			if (capacity > NAPKIN_FILE_MAX) {
+			/* A pipe or device has no size: read one byte past the limit at most. */
+			if (len > NAPKIN_FILE_MAX) {
 				error_list_add(errors, "%s: the file is over the limit of %zu bytes (1 GiB)",
 				    path, (size_t)NAPKIN_FILE_MAX);
 				goto out;
 			}
-			capacity *= 2;
+			capacity = capacity > NAPKIN_FILE_MAX / 2 ? NAPKIN_FILE_MAX + 1 : capacity * 2;
 			data = xrealloc(data, capacity);
 		}
 		got = read(fd, data + len, capacity - len);

@@ -102,6 +102,12 @@ string_end(struct json_text t, size_t pos, size_t *end, const char **message)
 			p += 2;
 			continue;
 		}
+		if (c == '\n' || c == '\r') {
+			/* JSON strings never span lines: the closing quote is missing. */
+			*end = pos;
+			*message = "string is not terminated before the end of the line";
+			return false;
+		}
 		if (c < 0x20) {
 			*end = p;
 			*message = "control character in string (JSON needs it escaped)";
@@ -197,6 +203,11 @@ json_next(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, siz
 			return -1;
 		}
 		p = json_skip_space(t, p + 1);
+		if (p < t.len && t.data[p] == close) {
+			*value = json_skip_space(t, *cursor);
+			*message = object ? "trailing comma before '}'" : "trailing comma before ']'";
+			return -1;
+		}
 	}
 	if (object) {
 		if (p >= t.len || t.data[p] != '"') {

@@ -113,7 +113,9 @@ test_string_escapes(void **state)
 	expect_end_fails("\"\\u12\"", 1, "four hexadecimal digits");
 	expect_end_fails("\"ab\\u0000\"", 3, "\\u0000");
 	expect_end_fails("\"tab\there\"", 4, "control character");
-	expect_end_fails("\"nl\n\"", 3, "control character");
+	/* A raw newline means the closing quote is missing: point at the opening one. */
+	expect_end_fails("[\"nl\n\"]", 1, "not terminated before the end of the line");
+	expect_end_fails("\"cr\r\"", 0, "not terminated before the end of the line");
 	/* DEL and bytes above 0x7f are allowed raw. */
 	expect_end("\"\x7f\"", 3);
 }
@@ -217,8 +219,10 @@ test_next_errors(void **state)
 	(void)state;
 	expect_next_error("{\"a\": 1 \"b\": 2}", 8, "expected ',' or '}'");
 	expect_next_error("[1 2]", 3, "expected ',' or ']'");
-	expect_next_error("[1, 2,]", 6, "expected a value");
-	expect_next_error("{\"a\": 1,}", 8, "member name");
+	expect_next_error("[1, 2,]", 5, "trailing comma before ']'");
+	expect_next_error("[1, 2 , ]", 6, "trailing comma before ']'");
+	expect_next_error("{\"a\": 1,}", 7, "trailing comma before '}'");
+	expect_next_error("[,]", 1, "expected a value");
 	expect_next_error("{a: 1}", 1, "member name in double quotes");
 	expect_next_error("{\"a\" 1}", 5, "expected ':'");
 	expect_next_error("{\"a\": }", 6, "expected a value");
