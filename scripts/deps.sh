@@ -5,8 +5,8 @@
 set -u
 
 # locales: the sources localedef compiles a comma-decimal locale from, for
-# tests/cli/test_locale.sh.
-packages="pkg-config libncurses-dev libcjson-dev libgraphviz-dev graphviz tmux libcmocka-dev locales"
+# tests/cli/test_locale.sh; groff-base and man-db check the man page.
+packages="pkg-config libncurses-dev libcjson-dev libgraphviz-dev graphviz tmux libcmocka-dev locales groff-base man-db"
 
 missing=""
 for p in $packages; do

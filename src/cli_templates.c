@@ -26,7 +26,10 @@ cli_templates(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		if (c != 'h')
 			return cli_option_error(usage, c, argv);
-		printf("usage: %s\n\nList the templates napkin new --template and napkin --template take.\n", usage);
+		printf("usage: %s\n\n"
+		    "List the templates napkin new --template and napkin --template take,\n"
+		    "with their titles.\n\n"
+		    "  -h, --help  show this help\n", usage);
 		return EXIT_OK;
 	}
 	if (optind != argc)
