@@ -168,6 +168,11 @@ apply_named(struct diagram *d, struct record *r, const char *fmt, ...)
 	char name[160];
 	va_list ap;
 
+	/* Loaders build whole diagrams unrecorded: no step, so no name to make. */
+	if (!d->history.recording) {
+		history_apply(d, r, NULL);
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(name, sizeof name, fmt, ap);
 	va_end(ap);

@@ -1,19 +1,22 @@
 /*
  * Loading napkin files.
  *
- * The document is checked as UTF-8, cut into top-level members by
- * json_scan.c, and each member -- or, for "nodes", "edges" and "groups",
- * each array element -- is parsed by cJSON on its own and turned into model
- * calls at once.  So memory holds the text, the model and one small cJSON
- * tree at a time, and an error can name the element it is in.  Positions
- * are only computed for errors (json_locate).  Nodes load before groups and
- * edges, which name them, whatever order the file uses.
+ * The document is checked as UTF-8 and walked member by member with
+ * json_scan.c; each member -- or, for "nodes", "edges" and "groups", each
+ * array element -- is checked against the JSON grammar, parsed by cJSON on
+ * its own and turned into model calls at once.  So memory holds the text,
+ * the model and one small cJSON tree at a time, an error can name the
+ * element it is in, and a file in napkin's own order is read in one pass.
+ * Positions are only computed for errors (json_locate).  The version is
+ * checked before anything else, and nodes load before the edges and groups
+ * that name them, whatever order the file uses.
  */
 #include "diagram_json.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -24,6 +27,7 @@
 
 #include <cJSON.h>
 
+#include "json_element.h"
 #include "json_number.h"
 #include "json_scan.h"
 #include "strmap.h"
@@ -43,24 +47,35 @@ struct loader {
 	struct strmap *refused;
 	char **refused_ids;
 	size_t refused_count;
+	struct json_element element;	/* scratch for reading elements */
 };
 
 /* An element being loaded: where it is and how messages name it. */
 struct element {
 	size_t pos;
-	char name[NAPKIN_ID_MAX + 32];	/* node "api", edge 3 */
-};
-
-/* A top-level member of the document. */
-struct member {
-	char *key;
-	size_t key_pos, value, end;
+	const char *what;	/* "node", "edge" or "group" */
+	size_t number;		/* its place in the array, from 1 */
+	const char *id;		/* a valid id to name it by, or NULL */
 };
 
 static bool
 failed(const struct loader *l)
 {
 	return l->errors->count > l->errors_before || l->errors->truncated;
+}
+
+/*
+ * "node 3", or "node \"api\"" when the element has a valid id.  Made only
+ * for a message: most elements never need a name.
+ */
+static const char *
+element_name(const struct element *el, char *buf, size_t size)
+{
+	if (el->id != NULL)
+		snprintf(buf, size, "%s \"%s\"", el->what, el->id);
+	else
+		snprintf(buf, size, "%s %zu", el->what, el->number);
+	return buf;
 }
 
 static void
@@ -89,13 +104,14 @@ static void
 fail_in(struct loader *l, const struct element *el, const struct json_step *path, size_t depth,
     const char *fmt, ...)
 {
-	char message[640];
+	char message[640], name[NAPKIN_ID_MAX + 32];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
-	fail_at(l, json_locate(l->text, el->pos, path, depth), "%s: %s", el->name, message);
+	fail_at(l, json_locate(l->text, el->pos, path, depth), "%s: %s",
+	    element_name(el, name, sizeof name), message);
 }
 
 #define FAIL_MEMBER(l, el, member, ...) \
@@ -238,13 +254,15 @@ suggest_node(const struct diagram *d, const char *wrong, char *buf, size_t size)
 	}
 }
 
-/* --- Typed member access; each reports and returns false on a bad type --- */
+/*
+ * Typed member access: v is the member (NULL when absent).  Each reports
+ * and returns false on a bad type.
+ */
 
 static bool
-get_string(struct loader *l, const struct element *el, const cJSON *obj, const char *member,
+get_string(struct loader *l, const struct element *el, const cJSON *v, const char *member,
     bool required, const char **out)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
 	char buf[96];
 
 	if (v == NULL) {
@@ -262,10 +280,9 @@ get_string(struct loader *l, const struct element *el, const cJSON *obj, const c
 }
 
 static bool
-get_integer(struct loader *l, const struct element *el, const cJSON *obj, const char *member,
+get_integer(struct loader *l, const struct element *el, const cJSON *v, const char *member,
     int min, int max, int *out)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
 	char buf[96];
 
 	if (v == NULL)
@@ -281,10 +298,9 @@ get_integer(struct loader *l, const struct element *el, const cJSON *obj, const 
 }
 
 static bool
-get_number(struct loader *l, const struct element *el, const cJSON *obj, const char *member,
+get_number(struct loader *l, const struct element *el, const cJSON *v, const char *member,
     double max, double *out)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
 	char buf[96];
 
 	if (v == NULL)
@@ -300,9 +316,8 @@ get_number(struct loader *l, const struct element *el, const cJSON *obj, const c
 }
 
 static bool
-get_bool(struct loader *l, const struct element *el, const cJSON *obj, const char *member, bool *out)
+get_bool(struct loader *l, const struct element *el, const cJSON *v, const char *member, bool *out)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
 	char buf[96];
 
 	if (v == NULL)
@@ -347,51 +362,88 @@ member_at(struct json_text t, size_t pos, size_t index, size_t *key, size_t *val
 	}
 }
 
-/* Members of an element that no type check can catch: twins, infinities. */
+/*
+ * Whether member c of obj has a name an earlier member had.  Elements have
+ * a dozen members, so looking back is cheapest; seen, a hash of the names
+ * so far, takes over for objects with many.
+ */
 static bool
-check_members(struct loader *l, const struct element *el, const cJSON *obj)
+member_twice(const cJSON *obj, const cJSON *c, struct strmap *seen)
 {
-	size_t count = 0, key, value;
-	struct strmap *seen;
-	char buf[96];
+	bool twice;
+
+	if (seen == NULL) {
+		for (const cJSON *earlier = obj->child; earlier != c; earlier = earlier->next) {
+			if (strcmp(earlier->string, c->string) == 0)
+				return true;
+		}
+		return false;
+	}
+	twice = strmap_get(seen, c->string) != NULL;
+	strmap_put(seen, c->string, (void *)c);
+	return twice;
+}
+
+/*
+ * One pass over an element's members: each one named in names (a NULL-ended
+ * list) goes into found[] at the same index, and the checks no type check
+ * can make are made -- a name given twice, a number too big for a double.
+ * *unknown is whether any member is not in names.  False after reporting.
+ */
+static bool
+pick_members(struct loader *l, const struct element *el, const cJSON *obj,
+    const char *const *names, const cJSON **found, bool *unknown)
+{
+	size_t count = (size_t)cJSON_GetArraySize(obj), index = 0, key, value;
+	struct strmap *seen = NULL;
+	char buf[96], name[NAPKIN_ID_MAX + 32];
 	bool ok = true;
 
-	for (const cJSON *c = obj->child; c != NULL; c = c->next, count++) {
-		if (find_non_finite(c) != NULL) {
-			member_at(l->text, el->pos, count, &key, &value);
-			fail_at(l, value, "%s: number out of range in %s", el->name,
-			    quote(c->string, buf, sizeof buf));
-			return false;
-		}
+	for (size_t i = 0; names[i] != NULL; i++)
+		found[i] = NULL;
+	*unknown = false;
+	if (count > 32) {
+		seen = strmap_new();
+		strmap_reserve(seen, count);
 	}
-	if (count < 2)
-		return true;
-	seen = strmap_new();
-	strmap_reserve(seen, count);
-	count = 0;
-	for (const cJSON *c = obj->child; c != NULL && ok; c = c->next, count++) {
-		if (strmap_get(seen, c->string) != NULL) {
-			member_at(l->text, el->pos, count, &key, &value);
-			fail_at(l, key, "%s: member %s appears twice", el->name,
+	for (const cJSON *c = obj->child; c != NULL && ok; c = c->next, index++) {
+		size_t i = 0;
+		bool twice;
+
+		while (names[i] != NULL && strcmp(c->string, names[i]) != 0)
+			i++;
+		if (seen != NULL || names[i] == NULL)
+			twice = member_twice(obj, c, seen);
+		else
+			twice = found[i] != NULL;
+		if (twice) {
+			member_at(l->text, el->pos, index, &key, &value);
+			fail_at(l, key, "%s: member %s appears twice", element_name(el, name, sizeof name),
 			    quote(c->string, buf, sizeof buf));
 			ok = false;
+		} else if (find_non_finite(c) != NULL) {
+			member_at(l->text, el->pos, index, &key, &value);
+			fail_at(l, value, "%s: number out of range in %s", element_name(el, name, sizeof name),
+			    quote(c->string, buf, sizeof buf));
+			ok = false;
+		} else if (names[i] != NULL) {
+			found[i] = c;
+		} else {
+			*unknown = true;
 		}
-		strmap_put(seen, c->string, (void *)c);
 	}
 	strmap_free(seen);
 	return ok;
 }
 
-/* "node 3", or "node \"api\"" once the element has a valid id to go by. */
+/* Name the element by its id from now on, when it has a valid one. */
 static void
-name_element(struct element *el, const char *what, size_t number, const cJSON *obj)
+name_element(struct element *el, const cJSON *obj)
 {
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
 
 	if (cJSON_IsString(id) && diagram_valid_id(id->valuestring))
-		snprintf(el->name, sizeof el->name, "%s \"%s\"", what, id->valuestring);
-	else
-		snprintf(el->name, sizeof el->name, "%s %zu", what, number);
+		el->id = id->valuestring;
 }
 
 static void
@@ -415,40 +467,44 @@ was_refused(const struct loader *l, const char *id)
 	return strmap_get(l->refused, id) != NULL;
 }
 
-/* Move the members not named in known[] into a new object, or NULL. */
+/* A copy of the members not named in known[], in their order, or NULL. */
 static cJSON *
-take_unknown(cJSON *obj, const char *const *known)
+copy_unknown(const cJSON *obj, const char *const *known)
 {
-	cJSON *extra = NULL, *c = obj->child;
+	cJSON *extra = NULL;
 
-	while (c != NULL) {
-		cJSON *next = c->next;
+	for (const cJSON *c = obj->child; c != NULL; c = c->next) {
 		bool is_known = false;
 
 		for (size_t i = 0; known[i] != NULL && !is_known; i++)
 			is_known = strcmp(c->string, known[i]) == 0;
-		if (!is_known) {
-			if (extra == NULL)
-				extra = cJSON_CreateObject();
-			/* Objects and arrays share one child list; the key stays. */
-			cJSON_AddItemToArray(extra, cJSON_DetachItemViaPointer(obj, c));
-		}
-		c = next;
+		if (is_known)
+			continue;
+		if (extra == NULL)
+			extra = cJSON_CreateObject();
+		/* Objects and arrays share one child list; the copy keeps the key. */
+		cJSON_AddItemToArray(extra, cJSON_Duplicate(c, true));
 	}
 	return extra;
 }
 
 /* --- Nodes --- */
 
-static const char *const node_members[] = {
-	"id", "kind", "label", "tech", "replicas", "managed", "x", "y",
-	"capacity", "rps", "notes", "accept", NULL
+enum {
+	NODE_ID, NODE_KIND, NODE_LABEL, NODE_TECH, NODE_REPLICAS, NODE_MANAGED, NODE_X,
+	NODE_Y, NODE_CAPACITY, NODE_RPS, NODE_NOTES, NODE_ACCEPT, NODE_MEMBERS
+};
+
+static const char *const node_members[NODE_MEMBERS + 1] = {
+	[NODE_ID] = "id", [NODE_KIND] = "kind", [NODE_LABEL] = "label", [NODE_TECH] = "tech",
+	[NODE_REPLICAS] = "replicas", [NODE_MANAGED] = "managed", [NODE_X] = "x", [NODE_Y] = "y",
+	[NODE_CAPACITY] = "capacity", [NODE_RPS] = "rps", [NODE_NOTES] = "notes",
+	[NODE_ACCEPT] = "accept",
 };
 
 static bool
-load_accepts(struct loader *l, const struct element *el, const cJSON *obj, struct node *v)
+load_accepts(struct loader *l, const struct element *el, const cJSON *list, struct node *v)
 {
-	const cJSON *list = cJSON_GetObjectItemCaseSensitive(obj, "accept");
 	const cJSON *entry;
 	struct napkin_error err;
 	size_t i = 0;
@@ -519,25 +575,27 @@ load_accepts(struct loader *l, const struct element *el, const cJSON *obj, struc
 }
 
 static void
-load_node(struct loader *l, cJSON *obj, size_t pos, size_t number)
+load_node(struct loader *l, const cJSON *obj, size_t pos, size_t number)
 {
-	struct element el = { .pos = pos };
+	struct element el = { .pos = pos, .what = "node", .number = number };
 	struct node v = { .replicas = 1 };
 	struct napkin_error err;
 	const char *id = NULL, *kind = NULL, *label = NULL, *tech = NULL, *notes = NULL;
+	const cJSON *m[NODE_MEMBERS];
 	const struct node *n, *twin;
+	bool unknown;
 	char buf[96];
 
 	if (!cJSON_IsObject(obj)) {
-		snprintf(el.name, sizeof el.name, "node %zu", number);
 		FAIL_MEMBER(l, &el, NULL, "expected an object, not %s", describe(obj, buf, sizeof buf));
 		return;
 	}
-	name_element(&el, "node", number, obj);
-	if (!check_members(l, &el, obj) || !get_string(l, &el, obj, "id", true, &id))
+	name_element(&el, obj);
+	if (!pick_members(l, &el, obj, node_members, m, &unknown) ||
+	    !get_string(l, &el, m[NODE_ID], "id", true, &id))
 		goto refused;
 	v.id = (char *)id;
-	if (!get_string(l, &el, obj, "kind", true, &kind))
+	if (!get_string(l, &el, m[NODE_KIND], "kind", true, &kind))
 		goto refused;
 	if (!kind_from_name(kind, &v.kind)) {
 		const char *names[KIND_COUNT];
@@ -547,27 +605,27 @@ load_node(struct loader *l, cJSON *obj, size_t pos, size_t number)
 			names[k] = kind_name((enum node_kind)k);
 		suggest(kind, names, KIND_COUNT, hint, sizeof hint);
 		FAIL_MEMBER(l, &el, "kind", "unknown kind %s%s (see napkin --help for the kinds)",
-		    describe(cJSON_GetObjectItemCaseSensitive(obj, "kind"), buf, sizeof buf), hint);
+		    describe(m[NODE_KIND], buf, sizeof buf), hint);
 		goto refused;
 	}
-	if (!get_string(l, &el, obj, "label", false, &label) ||
-	    !get_string(l, &el, obj, "tech", false, &tech) ||
-	    !get_string(l, &el, obj, "notes", false, &notes) ||
-	    !get_integer(l, &el, obj, "replicas", 1, NAPKIN_REPLICAS_MAX, &v.replicas) ||
-	    !get_bool(l, &el, obj, "managed", &v.managed) ||
-	    !get_integer(l, &el, obj, "x", 0, NAPKIN_COORD_MAX, &v.x) ||
-	    !get_integer(l, &el, obj, "y", 0, NAPKIN_COORD_MAX, &v.y) ||
-	    !get_number(l, &el, obj, "capacity", NAPKIN_RATE_MAX, &v.capacity) ||
-	    !get_number(l, &el, obj, "rps", NAPKIN_RATE_MAX, &v.rps))
+	if (!get_string(l, &el, m[NODE_LABEL], "label", false, &label) ||
+	    !get_string(l, &el, m[NODE_TECH], "tech", false, &tech) ||
+	    !get_string(l, &el, m[NODE_NOTES], "notes", false, &notes) ||
+	    !get_integer(l, &el, m[NODE_REPLICAS], "replicas", 1, NAPKIN_REPLICAS_MAX, &v.replicas) ||
+	    !get_bool(l, &el, m[NODE_MANAGED], "managed", &v.managed) ||
+	    !get_integer(l, &el, m[NODE_X], "x", 0, NAPKIN_COORD_MAX, &v.x) ||
+	    !get_integer(l, &el, m[NODE_Y], "y", 0, NAPKIN_COORD_MAX, &v.y) ||
+	    !get_number(l, &el, m[NODE_CAPACITY], "capacity", NAPKIN_RATE_MAX, &v.capacity) ||
+	    !get_number(l, &el, m[NODE_RPS], "rps", NAPKIN_RATE_MAX, &v.rps))
 		goto refused;
 	v.label = (char *)label;
 	v.tech = (char *)tech;
 	v.notes = (char *)notes;
-	if (!load_accepts(l, &el, obj, &v))
+	if (!load_accepts(l, &el, m[NODE_ACCEPT], &v))
 		goto refused;
 	twin = diagram_valid_id(v.id) ? diagram_find_node(l->d, v.id) : NULL;
 	if (twin != NULL) {
-		snprintf(el.name, sizeof el.name, "node %zu", number);
+		el.id = NULL;
 		FAIL_MEMBER(l, &el, "id", "duplicate id \"%s\" (node %zu has it too)", v.id, twin->index + 1);
 		goto done;
 	}
@@ -576,7 +634,8 @@ load_node(struct loader *l, cJSON *obj, size_t pos, size_t number)
 		FAIL_MEMBER(l, &el, err.member, "%s", err.message);
 		goto refused;
 	}
-	diagram_adopt_node_extra(l->d, n, take_unknown(obj, node_members));
+	if (unknown)
+		diagram_adopt_node_extra(l->d, n, copy_unknown(obj, node_members));
 	goto done;
 refused:
 	refuse_node(l, obj);
@@ -586,36 +645,41 @@ done:
 
 /* --- Groups --- */
 
-static const char *const group_members[] = { "id", "label", "members", NULL };
+enum { GROUP_ID, GROUP_LABEL, GROUP_NODES, GROUP_MEMBERS };
+
+static const char *const group_members[GROUP_MEMBERS + 1] = {
+	[GROUP_ID] = "id", [GROUP_LABEL] = "label", [GROUP_NODES] = "members",
+};
 
 static void
-load_group(struct loader *l, cJSON *obj, size_t pos, size_t number)
+load_group(struct loader *l, const cJSON *obj, size_t pos, size_t number)
 {
-	struct element el = { .pos = pos };
+	struct element el = { .pos = pos, .what = "group", .number = number };
 	struct napkin_error err;
 	const char *id = NULL, *label = NULL;
-	const cJSON *members, *m;
+	const cJSON *found[GROUP_MEMBERS], *members, *m;
 	const struct group *g;
+	bool unknown;
 	size_t i = 0;
 	char buf[96];
 
 	if (!cJSON_IsObject(obj)) {
-		snprintf(el.name, sizeof el.name, "group %zu", number);
 		FAIL_MEMBER(l, &el, NULL, "expected an object, not %s", describe(obj, buf, sizeof buf));
 		return;
 	}
-	name_element(&el, "group", number, obj);
-	if (!check_members(l, &el, obj) || !get_string(l, &el, obj, "id", true, &id) ||
-	    !get_string(l, &el, obj, "label", false, &label))
+	name_element(&el, obj);
+	if (!pick_members(l, &el, obj, group_members, found, &unknown) ||
+	    !get_string(l, &el, found[GROUP_ID], "id", true, &id) ||
+	    !get_string(l, &el, found[GROUP_LABEL], "label", false, &label))
 		return;
-	members = cJSON_GetObjectItemCaseSensitive(obj, "members");
+	members = found[GROUP_NODES];
 	if (members != NULL && !cJSON_IsArray(members)) {
 		FAIL_MEMBER(l, &el, "members", "\"members\" must be an array of node ids, not %s",
 		    describe(members, buf, sizeof buf));
 		return;
 	}
 	if (diagram_find_group(l->d, id) != NULL) {
-		snprintf(el.name, sizeof el.name, "group %zu", number);
+		el.id = NULL;
 		FAIL_MEMBER(l, &el, "id", "duplicate group id \"%s\"", id);
 		return;
 	}
@@ -653,60 +717,68 @@ load_group(struct loader *l, cJSON *obj, size_t pos, size_t number)
 		}
 		diagram_set_node_group(l->d, n, g, NULL);
 	}
-	diagram_adopt_group_extra(l->d, g, take_unknown(obj, group_members));
+	if (unknown)
+		diagram_adopt_group_extra(l->d, g, copy_unknown(obj, group_members));
 }
 
 /* --- Edges --- */
 
-static const char *const edge_members[] = { "from", "to", "label", "mode", "ratio", NULL };
+enum { EDGE_FROM, EDGE_TO, EDGE_LABEL, EDGE_MODE, EDGE_RATIO, EDGE_MEMBERS };
+
+static const char *const edge_members[EDGE_MEMBERS + 1] = {
+	[EDGE_FROM] = "from", [EDGE_TO] = "to", [EDGE_LABEL] = "label", [EDGE_MODE] = "mode",
+	[EDGE_RATIO] = "ratio",
+};
 
 /* The node at one end of an edge; NULL when missing, reported unless refused. */
 static const struct node *
-edge_end(struct loader *l, const struct element *el, const cJSON *obj, const char *member)
+edge_end(struct loader *l, const struct element *el, const cJSON *v, const char *member)
 {
 	const char *id = NULL;
 	const struct node *n;
 	char hint[96], buf[96];
 
-	if (!get_string(l, el, obj, member, true, &id))
+	if (!get_string(l, el, v, member, true, &id))
 		return NULL;
 	n = diagram_find_node(l->d, id);
 	if (n == NULL && !was_refused(l, id)) {
 		suggest_node(l->d, id, hint, sizeof hint);
 		FAIL_MEMBER(l, el, member, "\"%s\" names unknown node %s%s", member,
-		    describe(cJSON_GetObjectItemCaseSensitive(obj, member), buf, sizeof buf), hint);
+		    describe(v, buf, sizeof buf), hint);
 	}
 	return n;
 }
 
 static void
-load_edge(struct loader *l, cJSON *obj, size_t pos, size_t number)
+load_edge(struct loader *l, const cJSON *obj, size_t pos, size_t number)
 {
-	struct element el = { .pos = pos };
+	struct element el = { .pos = pos, .what = "edge", .number = number };
 	struct napkin_error err;
 	const struct node *from, *to;
 	const char *label = "", *mode_name = NULL;
 	enum edge_mode mode = EDGE_SYNC;
 	double ratio = 1.0;
+	const cJSON *m[EDGE_MEMBERS];
 	const struct edge *e;
+	bool unknown;
 	char buf[96];
 
-	snprintf(el.name, sizeof el.name, "edge %zu", number);
 	if (!cJSON_IsObject(obj)) {
 		FAIL_MEMBER(l, &el, NULL, "expected an object, not %s", describe(obj, buf, sizeof buf));
 		return;
 	}
-	if (!check_members(l, &el, obj))
+	if (!pick_members(l, &el, obj, edge_members, m, &unknown))
 		return;
-	if ((from = edge_end(l, &el, obj, "from")) == NULL || (to = edge_end(l, &el, obj, "to")) == NULL)
+	if ((from = edge_end(l, &el, m[EDGE_FROM], "from")) == NULL ||
+	    (to = edge_end(l, &el, m[EDGE_TO], "to")) == NULL)
 		return;
-	if (!get_string(l, &el, obj, "label", false, &label) ||
-	    !get_string(l, &el, obj, "mode", false, &mode_name) ||
-	    !get_number(l, &el, obj, "ratio", NAPKIN_RATIO_MAX, &ratio))
+	if (!get_string(l, &el, m[EDGE_LABEL], "label", false, &label) ||
+	    !get_string(l, &el, m[EDGE_MODE], "mode", false, &mode_name) ||
+	    !get_number(l, &el, m[EDGE_RATIO], "ratio", NAPKIN_RATIO_MAX, &ratio))
 		return;
 	if (mode_name != NULL && !edge_mode_from_name(mode_name, &mode)) {
 		FAIL_MEMBER(l, &el, "mode", "\"mode\" must be \"sync\" or \"async\", not %s",
-		    describe(cJSON_GetObjectItemCaseSensitive(obj, "mode"), buf, sizeof buf));
+		    describe(m[EDGE_MODE], buf, sizeof buf));
 		return;
 	}
 	e = diagram_connect(l->d, from, to, label, mode, &err);
@@ -714,216 +786,282 @@ load_edge(struct loader *l, cJSON *obj, size_t pos, size_t number)
 		FAIL_MEMBER(l, &el, err.member, "%s", err.message);
 		return;
 	}
-	diagram_adopt_edge_extra(l->d, e, take_unknown(obj, edge_members));
+	if (unknown)
+		diagram_adopt_edge_extra(l->d, e, copy_unknown(obj, edge_members));
 }
 
 /* --- The document --- */
 
 /*
- * Parse text[start, end) with cJSON.  The scanner checks the grammar first:
- * cJSON is lenient (it takes 01, 1. and +1) and says where it failed but
- * not why.
+ * Parse text[start, end), which the scanner has checked, with cJSON.  The
+ * check comes first because cJSON is lenient (it takes 01, 1. and +1) and
+ * says where it failed but not why.
  */
 static cJSON *
-parse_piece(struct loader *l, size_t start, size_t end)
+parse_checked(struct loader *l, size_t start, size_t end)
 {
-	struct json_text piece = { l->text.data, end };
-	const char *message;
-	size_t at;
-	cJSON *item;
+	cJSON *item = cJSON_ParseWithLength(l->text.data + start, end - start);
 
-	if (!json_check(piece, start, &at, &message)) {
-		fail_at(l, at, "invalid JSON: %s", message);
-		return NULL;
-	}
-	item = cJSON_ParseWithLength(l->text.data + start, end - start);
 	if (item == NULL)
 		fail_at(l, start, "invalid JSON");
 	return item;
 }
 
-typedef void (*element_loader)(struct loader *l, cJSON *obj, size_t pos, size_t number);
+/*
+ * Check the value at pos, nested depth deep, and find its end; SIZE_MAX
+ * after reporting a syntax error, after which nothing more can be read.
+ */
+static size_t
+check_value(struct loader *l, size_t pos, int depth)
+{
+	const char *message;
+	size_t end, bad;
 
-static void
-load_array(struct loader *l, const struct member *m, const char *what, element_loader load)
+	if (!json_check_value(l->text, pos, depth, &end, &bad, &message)) {
+		fail_at(l, bad, "invalid JSON: %s", message);
+		return SIZE_MAX;
+	}
+	return end;
+}
+
+typedef void (*element_loader)(struct loader *l, const cJSON *obj, size_t pos, size_t number);
+
+/*
+ * Load the elements of the array at pos one by one, each checked, parsed
+ * and turned into model calls before the next is read.  Returns where the
+ * array ends, or SIZE_MAX when loading must stop: a syntax error, or a
+ * full error list.
+ */
+static size_t
+load_array(struct loader *l, const char *key, size_t pos, const char *what, element_loader load)
 {
 	size_t cursor = 0, ks, ke, value, number = 0;
 	const char *message;
 	int more;
 
-	if (m == NULL)
-		return;
-	if (l->text.data[m->value] != '[') {
-		fail_at(l, m->value, "\"%s\" must be an array of %s", m->key, what);
-		return;
+	if (l->text.data[pos] != '[') {
+		fail_at(l, pos, "\"%s\" must be an array of %s", key, what);
+		return check_value(l, pos, 1);
 	}
-	while ((more = json_next(l->text, m->value, &cursor, &ks, &ke, &value, &message)) != 0) {
+	while ((more = json_next_start(l->text, pos, &cursor, &ks, &ke, &value, &message)) > 0) {
+		const cJSON *obj;
 		cJSON *item;
+		size_t bad;
 
-		if (more < 0) {
-			fail_at(l, value, "invalid JSON: %s", message);
-			return;
-		}
 		if (error_list_full(l->errors)) {
 			/* Elements are left unchecked: say so. */
 			l->errors->truncated = true;
-			return;
+			return SIZE_MAX;
 		}
-		item = parse_piece(l, value, cursor);
-		if (item != NULL) {
-			load(l, item, value, ++number);
-			cJSON_Delete(item);
-		} else {
-			++number;
+		number++;
+		if (l->text.data[value] == '{') {
+			obj = json_element_read(&l->element, l->text, value, 2, &cursor, &bad, &message);
+			if (obj == NULL) {
+				fail_at(l, bad, "invalid JSON: %s", message);
+				return SIZE_MAX;
+			}
+			load(l, obj, value, number);
+			continue;
 		}
-	}
-}
-
-static const struct member *
-find_member(const struct member *members, size_t count, const char *key)
-{
-	for (size_t i = 0; i < count; i++) {
-		if (strcmp(members[i].key, key) == 0)
-			return &members[i];
-	}
-	return NULL;
-}
-
-/* Cut the top-level object into members; false after reporting. */
-static bool
-read_members(struct loader *l, struct member **out, size_t *count)
-{
-	struct json_text t = l->text;
-	size_t pos = json_skip_space(t, 0), cursor = 0, ks = 0, ke = 0, value, end;
-	struct strmap *seen = strmap_new();
-	const char *message;
-	int more;
-
-	*out = NULL;
-	*count = 0;
-	if (pos == t.len) {
-		fail_at(l, pos, "the file is empty; a napkin file is a JSON object");
-		goto fail;
-	}
-	if (t.len - pos >= 3 && memcmp(t.data + pos, "\xef\xbb\xbf", 3) == 0) {
-		fail_at(l, pos, "the file starts with a byte order mark (U+FEFF); save it as UTF-8 without one");
-		goto fail;
-	}
-	if (t.data[pos] != '{') {
-		fail_at(l, pos, "expected a JSON object at the top level");
-		goto fail;
-	}
-	while ((more = json_next(t, pos, &cursor, &ks, &ke, &value, &message)) > 0) {
-		cJSON *key = cJSON_ParseWithLength(t.data + ks, ke - ks);
-		struct member *m;
-
-		if (key == NULL || !cJSON_IsString(key)) {
-			cJSON_Delete(key);
-			fail_at(l, ks, "member name is not a valid string");
-			goto fail;
-		}
-		*out = xreallocarray(*out, *count + 1, sizeof **out);
-		m = &(*out)[(*count)++];
-		*m = (struct member){ xstrdup(key->valuestring), ks, value, cursor };
-		cJSON_Delete(key);
-		if (strmap_get(seen, m->key) != NULL) {
-			char buf[96];
-
-			fail_at(l, ks, "member %s appears twice", quote(m->key, buf, sizeof buf));
-			goto fail;
-		}
-		strmap_put(seen, m->key, m);
+		/* Not an object: the loader says so, describing what it got. */
+		if ((cursor = check_value(l, value, 2)) == SIZE_MAX)
+			return SIZE_MAX;
+		item = parse_checked(l, value, cursor);
+		if (item != NULL)
+			load(l, item, value, number);
+		cJSON_Delete(item);
 	}
 	if (more < 0) {
 		fail_at(l, value, "invalid JSON: %s", message);
-		goto fail;
+		return SIZE_MAX;
 	}
-	/* json_next stopped at the closing brace; nothing may follow it. */
-	if (!json_value_end(t, pos, &end, &message)) {
-		fail_at(l, end, "invalid JSON: %s", message);
-		goto fail;
+	return value + 1;
+}
+
+/* The name of the top-level member whose key is at text[start, end), or NULL. */
+static char *
+member_name(struct loader *l, size_t start, size_t end)
+{
+	cJSON *key = cJSON_ParseWithLength(l->text.data + start, end - start);
+	char *name = cJSON_IsString(key) ? xstrdup(key->valuestring) : NULL;
+
+	cJSON_Delete(key);
+	if (name == NULL)
+		fail_at(l, start, "invalid JSON: member name is not a valid string");
+	return name;
+}
+
+/*
+ * The format version comes before anything else is read: a newer file is
+ * refused for being newer, not for what a newer napkin put in it.  napkin
+ * writes it first, so this usually reads one member.
+ */
+static bool
+check_version(struct loader *l, size_t pos)
+{
+	size_t cursor = 0, ks, ke, value, end;
+	const char *message;
+	bool ok = false;
+	int more;
+
+	while ((more = json_next_start(l->text, pos, &cursor, &ks, &ke, &value, &message)) > 0) {
+		char *name = member_name(l, ks, ke);
+		bool is_version = name != NULL && strcmp(name, "napkin") == 0;
+		cJSON *v;
+
+		free(name);
+		if (name == NULL || (end = check_value(l, value, 1)) == SIZE_MAX)
+			return false;
+		cursor = end;
+		if (!is_version)
+			continue;
+		if ((v = parse_checked(l, value, end)) == NULL)
+			return false;
+		if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1)
+			fail_at(l, value, "\"napkin\" must be the format version, a positive integer");
+		else if (v->valuedouble > NAPKIN_FORMAT_VERSION)
+			fail_at(l, value, "written by a newer napkin (format %.0f); this napkin reads format %d",
+			    v->valuedouble, NAPKIN_FORMAT_VERSION);
+		else
+			ok = true;
+		cJSON_Delete(v);
+		return ok;
 	}
-	end = json_skip_space(t, end);
-	if (end != t.len) {
-		fail_at(l, end, "invalid JSON: unexpected text after the top-level object");
-		goto fail;
-	}
-	strmap_free(seen);
-	return true;
-fail:
-	strmap_free(seen);
+	if (more < 0)
+		fail_at(l, value, "invalid JSON: %s", message);
+	else
+		fail_at(l, pos, "missing \"napkin\": 1 at the top level; is this a napkin file?");
 	return false;
 }
 
-static bool
-check_version(struct loader *l, const struct member *m)
-{
-	cJSON *v;
-	bool ok = false;
-
-	if (m == NULL) {
-		fail_at(l, json_skip_space(l->text, 0),
-		    "missing \"napkin\": 1 at the top level; is this a napkin file?");
-		return false;
-	}
-	v = parse_piece(l, m->value, m->end);
-	if (v == NULL)
-		return false;
-	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1)
-		fail_at(l, m->value, "\"napkin\" must be the format version, a positive integer");
-	else if (v->valuedouble > NAPKIN_FORMAT_VERSION)
-		fail_at(l, m->value, "written by a newer napkin (format %.0f); this napkin reads format %d",
-		    v->valuedouble, NAPKIN_FORMAT_VERSION);
-	else
-		ok = true;
-	cJSON_Delete(v);
-	return ok;
-}
-
 static void
-load_title(struct loader *l, const struct member *m)
+load_title(struct loader *l, size_t pos, size_t end)
 {
 	struct napkin_error err;
 	char buf[96];
-	cJSON *v;
+	cJSON *v = parse_checked(l, pos, end);
 
-	if (m == NULL || (v = parse_piece(l, m->value, m->end)) == NULL)
+	if (v == NULL)
 		return;
 	if (!cJSON_IsString(v))
-		fail_at(l, m->value, "\"title\" must be a string, not %s", describe(v, buf, sizeof buf));
+		fail_at(l, pos, "\"title\" must be a string, not %s", describe(v, buf, sizeof buf));
 	else if (!diagram_set_title(l->d, v->valuestring, &err))
-		fail_at(l, m->value, "%s", err.message);
+		fail_at(l, pos, "%s", err.message);
 	cJSON_Delete(v);
 }
 
+/* A top-level member napkin does not know: kept, to be written back. */
 static void
-load_unknown(struct loader *l, const struct member *members, size_t count)
+load_unknown(struct loader *l, const char *name, size_t pos, size_t end, cJSON **extra)
 {
-	static const char *const known[] = { "napkin", "title", "nodes", "edges", "groups", NULL };
-	cJSON *extra = NULL;
+	char buf[96];
+	cJSON *v;
 
-	for (size_t i = 0; i < count && !failed(l); i++) {
-		bool is_known = false;
-		const cJSON *bad;
-		cJSON *v;
-
-		for (size_t k = 0; known[k] != NULL; k++)
-			is_known = is_known || strcmp(members[i].key, known[k]) == 0;
-		if (is_known || (v = parse_piece(l, members[i].value, members[i].end)) == NULL)
-			continue;
-		if ((bad = find_non_finite(v)) != NULL) {
-			char buf[96];
-
-			fail_at(l, members[i].value, "number out of range in %s",
-			    quote(members[i].key, buf, sizeof buf));
-			cJSON_Delete(v);
-			continue;
-		}
-		if (extra == NULL)
-			extra = cJSON_CreateObject();
-		cJSON_AddItemToObject(extra, members[i].key, v);
+	if (failed(l) || (v = parse_checked(l, pos, end)) == NULL)
+		return;
+	if (find_non_finite(v) != NULL) {
+		fail_at(l, pos, "number out of range in %s", quote(name, buf, sizeof buf));
+		cJSON_Delete(v);
+		return;
 	}
+	if (*extra == NULL)
+		*extra = cJSON_CreateObject();
+	cJSON_AddItemToObject(*extra, name, v);
+}
+
+/* Edges and groups name nodes: when they come first, they wait for them. */
+struct waiting {
+	const char *key;
+	size_t pos;
+	const char *what;
+	element_loader load;
+};
+
+/*
+ * Read the top-level members in one pass, loading each as it comes.  In
+ * napkin's own order (nodes, edges, groups) every byte of the arrays is
+ * read once by the scanner and once by cJSON.  False when reading stopped.
+ */
+static bool
+load_members(struct loader *l, size_t pos)
+{
+	struct json_text t = l->text;
+	struct strmap *seen = strmap_new();
+	struct waiting waiting[2];
+	size_t cursor = 0, ks, ke, value, end, waiting_count = 0;
+	char **names = NULL;
+	size_t name_count = 0;
+	cJSON *extra = NULL;
+	bool nodes_done = false, ok = false;
+	const char *message;
+	int more;
+
+	while ((more = json_next_start(t, pos, &cursor, &ks, &ke, &value, &message)) > 0) {
+		char *name = member_name(l, ks, ke);
+		bool is_edges, is_groups;
+		char buf[96];
+
+		if (name == NULL)
+			goto out;
+		names = xreallocarray(names, name_count + 1, sizeof *names);
+		names[name_count++] = name;
+		if (strmap_get(seen, name) != NULL) {
+			fail_at(l, ks, "member %s appears twice", quote(name, buf, sizeof buf));
+			goto out;
+		}
+		strmap_put(seen, name, name);
+		is_edges = strcmp(name, "edges") == 0;
+		is_groups = strcmp(name, "groups") == 0;
+		if (strcmp(name, "nodes") == 0) {
+			end = load_array(l, name, value, "nodes", load_node);
+			nodes_done = true;
+			for (size_t i = 0; i < waiting_count && end != SIZE_MAX; i++) {
+				if (load_array(l, waiting[i].key, waiting[i].pos, waiting[i].what,
+				    waiting[i].load) == SIZE_MAX)
+					end = SIZE_MAX;
+			}
+			waiting_count = 0;
+		} else if ((is_edges || is_groups) && nodes_done) {
+			end = load_array(l, name, value, name, is_edges ? load_edge : load_group);
+		} else if (is_edges || is_groups) {
+			waiting[waiting_count++] = (struct waiting){ name, value, name,
+			    is_edges ? load_edge : load_group };
+			end = check_value(l, value, 1);
+		} else {
+			end = check_value(l, value, 1);
+			if (end != SIZE_MAX && strcmp(name, "title") == 0)
+				load_title(l, value, end);
+			else if (end != SIZE_MAX && strcmp(name, "napkin") != 0)
+				load_unknown(l, name, value, end, &extra);
+		}
+		if (end == SIZE_MAX)
+			goto out;
+		cursor = end;
+	}
+	if (more < 0) {
+		fail_at(l, value, "invalid JSON: %s", message);
+		goto out;
+	}
+	/* json_next_start stopped at the closing brace; nothing may follow it. */
+	end = json_skip_space(t, value + 1);
+	if (end != t.len) {
+		fail_at(l, end, "invalid JSON: unexpected text after the top-level object");
+		goto out;
+	}
+	/* No "nodes" at all: edges and groups can only name unknown nodes. */
+	for (size_t i = 0; i < waiting_count; i++) {
+		if (load_array(l, waiting[i].key, waiting[i].pos, waiting[i].what,
+		    waiting[i].load) == SIZE_MAX)
+			goto out;
+	}
+	ok = true;
+out:
 	diagram_adopt_extra(l->d, extra);
+	for (size_t i = 0; i < name_count; i++)
+		free(names[i]);
+	free(names);
+	strmap_free(seen);
+	return ok;
 }
 
 struct diagram *
@@ -931,8 +1069,8 @@ diagram_load_buffer(const char *name, const char *data, size_t len, struct error
 {
 	struct loader l = { .name = name, .text = { data, len }, .errors = errors,
 	    .errors_before = errors->count };
-	struct member *members = NULL;
-	size_t count = 0, bad;
+	locale_t c_numeric, user_locale;
+	size_t pos, bad;
 
 	if (len > NAPKIN_FILE_MAX) {
 		error_list_add(errors, "%s: the file is %zu bytes; the limit is %zu bytes (1 GiB)",
@@ -943,29 +1081,40 @@ diagram_load_buffer(const char *name, const char *data, size_t len, struct error
 		fail_at(&l, bad, "invalid UTF-8 (byte 0x%02x)", (unsigned char)data[bad]);
 		return NULL;
 	}
-	if (!read_members(&l, &members, &count))
-		goto out;
+	pos = json_skip_space(l.text, 0);
+	if (pos == len) {
+		fail_at(&l, pos, "the file is empty; a napkin file is a JSON object");
+		return NULL;
+	}
+	if (len - pos >= 3 && memcmp(data + pos, "\xef\xbb\xbf", 3) == 0) {
+		fail_at(&l, pos, "the file starts with a byte order mark (U+FEFF); save it as UTF-8 without one");
+		return NULL;
+	}
+	if (data[pos] != '{') {
+		fail_at(&l, pos, "expected a JSON object at the top level");
+		return NULL;
+	}
+	if (!check_version(&l, pos))
+		return NULL;
+	/* JSON numbers have a '.' whatever LC_NUMERIC says. */
+	c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (c_numeric == (locale_t)0)
+		fatal("out of memory");
+	user_locale = uselocale(c_numeric);
 	l.d = diagram_new();
 	l.refused = strmap_new();
+	json_element_init(&l.element);
 	diagram_set_recording(l.d, false);
-	if (check_version(&l, find_member(members, count, "napkin"))) {
-		load_title(&l, find_member(members, count, "title"));
-		load_array(&l, find_member(members, count, "nodes"), "nodes", load_node);
-		/* Groups and edges name nodes, so they come after all of them. */
-		load_array(&l, find_member(members, count, "groups"), "groups", load_group);
-		load_array(&l, find_member(members, count, "edges"), "edges", load_edge);
-		load_unknown(&l, members, count);
-	}
+	load_members(&l, pos);
 	diagram_set_recording(l.d, true);
 	diagram_clear_history(l.d);
-out:
-	for (size_t i = 0; i < count; i++)
-		free(members[i].key);
-	free(members);
+	json_element_free(&l.element);
 	for (size_t i = 0; i < l.refused_count; i++)
 		free(l.refused_ids[i]);
 	free(l.refused_ids);
 	strmap_free(l.refused);
+	uselocale(user_locale);
+	freelocale(c_numeric);
 	if (failed(&l)) {
 		diagram_free(l.d);
 		return NULL;

@@ -34,7 +34,20 @@ json_format_number(double v, char buf[JSON_NUMBER_SIZE])
 		return;
 	}
 	if (v == floor(v) && fabs(v) < 1e15) {
-		snprintf(buf, JSON_NUMBER_SIZE, "%.0f", v);
+		/* Plain digits by hand: files hold millions of coordinates. */
+		unsigned long long n = (unsigned long long)fabs(v);
+		char digits[20];
+		size_t count = 0, o = 0;
+
+		do {
+			digits[count++] = (char)('0' + n % 10);
+			n /= 10;
+		} while (n > 0);
+		if (signbit(v))
+			buf[o++] = '-';
+		while (count > 0)
+			buf[o++] = digits[--count];
+		buf[o] = '\0';
 		return;
 	}
 	snprintf(buf, JSON_NUMBER_SIZE, "%.15g", v);

@@ -18,29 +18,9 @@
 #include <unistd.h>
 
 #include "diagram_json.h"
+#include "support.h"
 
 #define CORPUS "tests/data/bad"
-
-/* The whole of path in a new string, or NULL when it cannot be read. */
-static char *
-slurp(const char *path)
-{
-	FILE *in = fopen(path, "rb");
-	char *text = NULL;
-	size_t size = 0;
-	FILE *out;
-	int c;
-
-	if (in == NULL)
-		return NULL;
-	out = open_memstream(&text, &size);
-	assert_non_null(out);
-	while ((c = getc(in)) != EOF)
-		putc(c, out);
-	fclose(in);
-	fclose(out);
-	return text;
-}
 
 static bool
 has_suffix(const char *name, const char *suffix)
@@ -80,7 +60,7 @@ check_case(const char *name)
 
 	snprintf(expected_name, sizeof expected_name, "%.*s.expected",
 	    (int)(strlen(name) - strlen(".json")), name);
-	expected = slurp(expected_name);
+	expected = support_slurp(expected_name);
 	if (expected == NULL) {
 		print_error("%s: no %s beside it\n", name, expected_name);
 		return false;
@@ -173,7 +153,7 @@ test_messages_are_printable(void **state)
 
 		if (!has_suffix(entry->d_name, ".expected"))
 			continue;
-		text = slurp(entry->d_name);
+		text = support_slurp(entry->d_name);
 		assert_non_null(text);
 		for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
 			bool c1 = p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f;

@@ -18,6 +18,7 @@
 
 #include "atomic_file.h"
 #include "diagram_json.h"
+#include "support.h"
 #include "xalloc.h"
 
 /* --- Helpers --- */
@@ -50,26 +51,6 @@ round_trip(const char *text)
 	diagram_free(again);
 	diagram_free(d);
 	return first;
-}
-
-static char *
-slurp(const char *path)
-{
-	FILE *in = fopen(path, "rb");
-	char *text = NULL;
-	size_t size = 0;
-	FILE *out;
-	int c;
-
-	if (in == NULL)
-		return NULL;
-	out = open_memstream(&text, &size);
-	assert_non_null(out);
-	while ((c = getc(in)) != EOF)
-		putc(c, out);
-	fclose(in);
-	fclose(out);
-	return text;
 }
 
 static void
@@ -156,7 +137,7 @@ test_templates_round_trip(void **state)
 		if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
 			continue;
 		path = xasprintf("%s/%s", dir_path, e->d_name);
-		text = slurp(path);
+		text = support_slurp(path);
 		assert_non_null(text);
 		saved = round_trip(text);
 		/* Templates are kept exactly as napkin saves them, so they diff cleanly. */
@@ -383,6 +364,39 @@ test_every_member_in_order(void **state)
 	diagram_free(d);
 }
 
+/* napkin writes nodes first, but a file may say things in any order. */
+static void
+test_any_member_order(void **state)
+{
+	static const char canonical[] =
+	    "{\"napkin\": 1, \"title\": \"T\",\n"
+	    " \"nodes\": [{\"id\": \"a\", \"kind\": \"db\"}, {\"id\": \"b\", \"kind\": \"service\"}],\n"
+	    " \"edges\": [{\"from\": \"b\", \"to\": \"a\"}],\n"
+	    " \"groups\": [{\"id\": \"g\", \"members\": [\"a\"]}], \"extra\": 1}";
+	static const char shuffled[] =
+	    "{\"groups\": [{\"id\": \"g\", \"members\": [\"a\"]}], \"extra\": 1,\n"
+	    " \"edges\": [{\"from\": \"b\", \"to\": \"a\"}], \"title\": \"T\",\n"
+	    " \"nodes\": [{\"id\": \"a\", \"kind\": \"db\"}, {\"id\": \"b\", \"kind\": \"service\"}],\n"
+	    " \"napkin\": 1}";
+	char *want = round_trip(canonical), *got = round_trip(shuffled);
+	struct error_list errors = { 0 };
+	struct diagram *d;
+	/* The version is read first wherever it is: a newer file is refused for that alone. */
+	static const char newer_last[] =
+	    "{\"nodes\": [{\"id\": \"a\", \"kind\": \"hologram\"}], \"napkin\": 2}";
+
+	(void)state;
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+	d = diagram_load_buffer("n.json", newer_last, strlen(newer_last), &errors);
+	assert_null(d);
+	assert_int_equal(errors.count, 1);
+	assert_string_equal(errors.messages[0],
+	    "n.json:1:56: written by a newer napkin (format 2); this napkin reads format 1");
+	error_list_clear(&errors);
+}
+
 static void
 test_defaults_when_omitted(void **state)
 {
@@ -458,6 +472,15 @@ test_number_formats(void **state)
 
 /* --- Atomic saves --- */
 
+static void
+expect_mode(const char *path, mode_t mode)
+{
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, mode);
+}
+
 static struct diagram *
 sample(const char *title)
 {
@@ -475,24 +498,20 @@ test_save_keeps_mode(void **state)
 	char *dir = make_temp_dir(), *path;
 	struct diagram *d = sample("mode");
 	struct napkin_error err;
-	struct stat st;
 	mode_t mask = umask(022);
 
 	(void)state;
 	path = xasprintf("%s/d.json", dir);
 	/* A new file gets the umask's mode. */
 	assert_true(diagram_save_file(d, path, &err));
-	assert_int_equal(stat(path, &st), 0);
-	assert_int_equal(st.st_mode & 07777, 0644);
+	expect_mode(path, 0644);
 	/* An existing file keeps its own, private or not. */
 	assert_int_equal(chmod(path, 0600), 0);
 	assert_true(diagram_save_file(d, path, &err));
-	assert_int_equal(stat(path, &st), 0);
-	assert_int_equal(st.st_mode & 07777, 0600);
+	expect_mode(path, 0600);
 	assert_int_equal(chmod(path, 0640), 0);
 	assert_true(diagram_save_file(d, path, &err));
-	assert_int_equal(stat(path, &st), 0);
-	assert_int_equal(st.st_mode & 07777, 0640);
+	expect_mode(path, 0640);
 	assert_int_equal(count_entries(dir), 1);
 	umask(mask);
 	diagram_free(d);
@@ -518,11 +537,10 @@ test_save_through_symlink(void **state)
 	assert_true(diagram_save_file(d, link, &err));
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	text = slurp(real);
+	text = support_slurp(real);
 	want = diagram_to_json(d, NULL);
 	assert_string_equal(text, want);
-	assert_int_equal(stat(real, &st), 0);
-	assert_int_equal(st.st_mode & 07777, 0600);
+	expect_mode(real, 0600);
 	assert_int_equal(count_entries(dir), 2);
 	free(text);
 	free(real);
@@ -534,7 +552,7 @@ test_save_through_symlink(void **state)
 	assert_true(diagram_save_file(d, link, &err));
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	text = slurp(real);
+	text = support_slurp(real);
 	assert_non_null(text);
 	assert_string_equal(text, want);
 	assert_int_equal(count_entries(dir), 4);
@@ -590,7 +608,7 @@ test_failed_write_keeps_old_file(void **state)
 	assert_false(atomic_write_file(path, write_then_fail, NULL, &err));
 	assert_non_null(strstr(err.message, strerror(ENOSPC)));
 	assert_non_null(strstr(err.message, "unchanged"));
-	text = slurp(path);
+	text = support_slurp(path);
 	assert_string_equal(text, old);
 	/* The temporary file is gone too. */
 	assert_int_equal(count_entries(dir), 1);
@@ -611,12 +629,12 @@ test_file_round_trip(void **state)
 	(void)state;
 	path = xasprintf("%s/d.json", dir);
 	assert_true(diagram_save_file(d, path, &err));
-	first = slurp(path);
+	first = support_slurp(path);
 	back = diagram_load_file(path, &errors);
 	assert_non_null(back);
 	assert_false(diagram_can_undo(back));
 	assert_true(diagram_save_file(back, path, &err));
-	second = slurp(path);
+	second = support_slurp(path);
 	assert_string_equal(second, first);
 	free(first);
 	free(second);
@@ -634,6 +652,7 @@ main(void)
 		cmocka_unit_test(test_awkward_strings_round_trip),
 		cmocka_unit_test(test_layout_and_unknown_members),
 		cmocka_unit_test(test_every_member_in_order),
+		cmocka_unit_test(test_any_member_order),
 		cmocka_unit_test(test_defaults_when_omitted),
 		cmocka_unit_test(test_number_formats),
 		cmocka_unit_test(test_save_keeps_mode),

@@ -322,6 +322,85 @@ test_line_column(void **state)
 	assert_int_equal(column, 3);
 }
 
+static void
+test_next_start_leaves_values_unread(void **state)
+{
+	/* The values are garbage json_next would refuse; json_next_start does not look. */
+	static const char doc[] = "{\"a\": @@@, \"b\": [1}";
+	struct json_text t = text(doc);
+	size_t cursor = 0, ks, ke, value;
+	const char *message;
+
+	(void)state;
+	assert_int_equal(json_next_start(t, 0, &cursor, &ks, &ke, &value, &message), 1);
+	assert_int_equal(value, 6);
+	cursor = 9;	/* the caller says where the value ended */
+	assert_int_equal(json_next_start(t, 0, &cursor, &ks, &ke, &value, &message), 1);
+	assert_memory_equal(doc + ks, "\"b\"", 3);
+	assert_int_equal(value, 16);
+	cursor = 18;
+	assert_int_equal(json_next_start(t, 0, &cursor, &ks, &ke, &value, &message), 0);
+	/* At the end, value is the closing bracket. */
+	assert_int_equal(value, 18);
+	/* A bracket of the other kind says which one was expected. */
+	cursor = 0;
+	t = text("[1, 2}");
+	assert_int_equal(json_next_start(t, 0, &cursor, &ks, &ke, &value, &message), 1);
+	cursor = 2;
+	assert_int_equal(json_next_start(t, 0, &cursor, &ks, &ke, &value, &message), 1);
+	cursor = 5;
+	assert_int_equal(json_next_start(t, 0, &cursor, &ks, &ke, &value, &message), -1);
+	assert_int_equal(value, 5);
+	assert_string_equal(message, "expected ']' to close the array here");
+}
+
+static void
+test_check_value_finds_end_and_counts_depth(void **state)
+{
+	struct json_text t = text("[[1, {\"a\": \"x\"}], 2.5e3] tail");
+	const char *message;
+	size_t end = 0, bad = 0;
+
+	(void)state;
+	assert_true(json_check_value(t, 0, 0, &end, &bad, &message));
+	assert_int_equal(end, 24);
+	assert_true(json_check_value(t, 18, 5, &end, &bad, &message));
+	assert_int_equal(end, 23);
+	/*
+	 * Containers at levels 0 to 199 are allowed.  Starting 198 deep, the
+	 * object inside is at level 200: one too many.
+	 */
+	assert_true(json_check_value(t, 0, 197, &end, &bad, &message));
+	assert_false(json_check_value(t, 0, 198, &end, &bad, &message));
+	assert_int_equal(bad, 5);
+	assert_non_null(strstr(message, "deeper than 200"));
+	/* The first error, wherever it is. */
+	t = text("[1, [2, 03]]");
+	assert_false(json_check_value(t, 0, 0, &end, &bad, &message));
+	assert_int_equal(bad, 8);
+	assert_string_equal(message, "malformed number");
+}
+
+static void
+test_string_decode(void **state)
+{
+	static const char doc[] =
+	    "\"plain caf\xc3\xa9 \\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u00e9 \\u6F22 \\ud83d\\ude80 \\u001b\" rest";
+	static const char want[] =
+	    "plain caf\xc3\xa9 \" \\ / \b\f\n\r\t \xc3\xa9 \xe6\xbc\xa2 \xf0\x9f\x9a\x80 \x1b";
+	struct json_text t = text(doc);
+	char out[sizeof doc];
+	size_t end;
+	const char *message;
+
+	(void)state;
+	assert_true(json_value_end(t, 0, &end, &message));
+	assert_int_equal(json_string_decode(t, 0, out), strlen(want));
+	assert_string_equal(out, want);
+	assert_int_equal(json_string_decode(text("\"\""), 0, out), 0);
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
@@ -337,6 +416,9 @@ main(void)
 		cmocka_unit_test(test_check_grammar),
 		cmocka_unit_test(test_locate),
 		cmocka_unit_test(test_line_column),
+		cmocka_unit_test(test_next_start_leaves_values_unread),
+		cmocka_unit_test(test_check_value_finds_end_and_counts_depth),
+		cmocka_unit_test(test_string_decode),
 	};
 
 	return cmocka_run_group_tests_name("json_scan", tests, NULL, NULL);
