@@ -536,10 +536,16 @@ load_accepts(struct loader *l, const struct element *el, const cJSON *list, stru
 			return false;
 		}
 		for (const cJSON *c = entry->child; c != NULL; c = c->next) {
+			path[2].key = c->string;
 			if (strcmp(c->string, "rule") != 0 && strcmp(c->string, "reason") != 0) {
-				path[2].key = c->string;
 				fail_in(l, el, path, 3, "accepted risk %zu has an unknown member %s",
 				    i + 1, quote(c->string, buf, sizeof buf));
+				return false;
+			}
+			/* The first would be read and the second lost on save. */
+			if (c != (strcmp(c->string, "rule") == 0 ? rule : reason)) {
+				fail_in(l, el, path, 2, "accepted risk %zu: member \"%s\" appears twice",
+				    i + 1, c->string);
 				return false;
 			}
 		}
