@@ -137,6 +137,14 @@ expect_same rt/second.json rt/first.json
 expect_status 0 env NAPKIN_TEMPLATES="$TMP/rt" "$NAPKIN" new --template second rt/third.json
 expect_same rt/third.json rt/first.json
 
+echo "   docs/format.md: its example is a valid file, in the saved layout"
+mkdir doc
+sed -n '/^```json$/,/^```$/p' "$ROOT/docs/format.md" | sed '1d;$d' >doc/example.json
+expect_status 0 "$NAPKIN" check doc/example.json
+expect_contains "$TMP/out" "valid: 8 nodes, 7 edges, 1 group"
+expect_status 0 env NAPKIN_TEMPLATES="$TMP/doc" "$NAPKIN" new --template example resaved.json
+expect_same resaved.json doc/example.json
+
 echo "   templates"
 expect_status 0 "$NAPKIN" templates
 expect_contains "$TMP/out" "url-shortener  URL shortener"
