@@ -37,8 +37,7 @@
 struct loader {
 	const char *name;		/* file name for messages */
 	struct json_text text;
-	struct error_list *errors;
-	size_t errors_before;
+	struct error_list *errors;	/* this file's alone */
 	struct diagram *d;
 	/*
 	 * Ids of nodes that were refused (their error is already reported), so
@@ -61,7 +60,7 @@ struct element {
 static bool
 failed(const struct loader *l)
 {
-	return l->errors->count > l->errors_before || l->errors->truncated;
+	return l->errors->count > 0 || l->errors->truncated;
 }
 
 /*
@@ -1070,62 +1069,83 @@ out:
 	return ok;
 }
 
-struct diagram *
-diagram_load_buffer(const char *name, const char *data, size_t len, struct error_list *errors)
+/* Load the text of l into a new diagram; NULL after reporting to l->errors. */
+static struct diagram *
+load(struct loader *l)
 {
-	struct loader l = { .name = name, .text = { data, len }, .errors = errors,
-	    .errors_before = errors->count };
+	const char *data = l->text.data;
+	size_t len = l->text.len;
 	locale_t c_numeric, user_locale;
 	size_t pos, bad;
 
-	if (len > NAPKIN_FILE_MAX) {
-		error_list_add(errors, "%s: the file is %zu bytes; the limit is %zu bytes (1 GiB)",
-		    name, len, (size_t)NAPKIN_FILE_MAX);
-		return NULL;
-	}
 	if (!utf8_valid(data, len, &bad)) {
-		fail_at(&l, bad, "invalid UTF-8 (byte 0x%02x)", (unsigned char)data[bad]);
+		fail_at(l, bad, "invalid UTF-8 (byte 0x%02x)", (unsigned char)data[bad]);
 		return NULL;
 	}
-	pos = json_skip_space(l.text, 0);
+	pos = json_skip_space(l->text, 0);
 	if (pos == len) {
-		fail_at(&l, pos, "the file is empty; a napkin file is a JSON object");
+		fail_at(l, pos, "the file is empty; a napkin file is a JSON object");
 		return NULL;
 	}
 	if (len - pos >= 3 && memcmp(data + pos, "\xef\xbb\xbf", 3) == 0) {
-		fail_at(&l, pos, "the file starts with a byte order mark (U+FEFF); save it as UTF-8 without one");
+		fail_at(l, pos, "the file starts with a byte order mark (U+FEFF); save it as UTF-8 without one");
 		return NULL;
 	}
 	if (data[pos] != '{') {
-		fail_at(&l, pos, "expected a JSON object at the top level");
+		fail_at(l, pos, "expected a JSON object at the top level");
 		return NULL;
 	}
-	if (!check_version(&l, pos))
+	if (!check_version(l, pos))
 		return NULL;
 	/* JSON numbers have a '.' whatever LC_NUMERIC says. */
 	c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 	if (c_numeric == (locale_t)0)
 		fatal("out of memory");
 	user_locale = uselocale(c_numeric);
-	l.d = diagram_new();
-	l.refused = strmap_new();
-	json_element_init(&l.element);
-	diagram_set_recording(l.d, false);
-	load_members(&l, pos);
-	diagram_set_recording(l.d, true);
-	diagram_clear_history(l.d);
-	json_element_free(&l.element);
-	for (size_t i = 0; i < l.refused_count; i++)
-		free(l.refused_ids[i]);
-	free(l.refused_ids);
-	strmap_free(l.refused);
+	l->d = diagram_new();
+	l->refused = strmap_new();
+	json_element_init(&l->element);
+	diagram_set_recording(l->d, false);
+	load_members(l, pos);
+	diagram_set_recording(l->d, true);
+	diagram_clear_history(l->d);
+	json_element_free(&l->element);
+	for (size_t i = 0; i < l->refused_count; i++)
+		free(l->refused_ids[i]);
+	free(l->refused_ids);
+	strmap_free(l->refused);
 	uselocale(user_locale);
 	freelocale(c_numeric);
-	if (failed(&l)) {
-		diagram_free(l.d);
+	if (failed(l)) {
+		diagram_free(l->d);
 		return NULL;
 	}
-	return l.d;
+	return l->d;
+}
+
+struct diagram *
+diagram_load_buffer(const char *name, const char *data, size_t len, struct error_list *errors)
+{
+	/*
+	 * Each file gets its own list, so a caller's list that earlier files
+	 * filled cannot make this one fail, or stop early.
+	 */
+	struct error_list mine = { 0 };
+	struct loader l = { .name = name, .text = { data, len }, .errors = &mine };
+	struct diagram *d;
+
+	if (len > NAPKIN_FILE_MAX) {
+		error_list_add(errors, "%s: the file is %zu bytes; the limit is %zu bytes (1 GiB)",
+		    name, len, (size_t)NAPKIN_FILE_MAX);
+		return NULL;
+	}
+	d = load(&l);
+	for (size_t i = 0; i < mine.count; i++)
+		error_list_add(errors, "%s", mine.messages[i]);
+	if (mine.truncated)
+		errors->truncated = true;
+	error_list_clear(&mine);
+	return d;
 }
 
 struct diagram *

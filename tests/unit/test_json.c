@@ -397,6 +397,32 @@ test_any_member_order(void **state)
 	error_list_clear(&errors);
 }
 
+/*
+ * One list can collect the errors of many files (napkin templates does):
+ * a full list must not make the next good file fail, nor lose that a bad
+ * one failed.
+ */
+static void
+test_errors_of_many_files(void **state)
+{
+	static const char good[] = "{\"napkin\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"db\"}]}", bad[] = "{\"napkin\": 1, \"title\": 5}";
+	struct error_list errors = { 0 };
+	struct diagram *d;
+
+	(void)state;
+	while (!error_list_full(&errors))
+		error_list_add(&errors, "earlier.json:1:1: an earlier problem");
+	d = diagram_load_buffer("good.json", good, strlen(good), &errors);
+	assert_non_null(d);
+	diagram_free(d);
+	assert_int_equal(errors.count, ERROR_LIST_MAX);
+	assert_false(errors.truncated);
+	assert_null(diagram_load_buffer("bad.json", bad, strlen(bad), &errors));
+	/* No room for its message, so the list says it stopped. */
+	assert_true(errors.truncated);
+	error_list_clear(&errors);
+}
+
 static void
 test_defaults_when_omitted(void **state)
 {
@@ -653,6 +679,7 @@ main(void)
 		cmocka_unit_test(test_layout_and_unknown_members),
 		cmocka_unit_test(test_every_member_in_order),
 		cmocka_unit_test(test_any_member_order),
+		cmocka_unit_test(test_errors_of_many_files),
 		cmocka_unit_test(test_defaults_when_omitted),
 		cmocka_unit_test(test_number_formats),
 		cmocka_unit_test(test_save_keeps_mode),
