@@ -145,6 +145,11 @@ bool diagram_set_node_managed(struct diagram *d, const struct node *n, bool mana
 bool diagram_move_node(struct diagram *d, const struct node *n, int x, int y, struct napkin_error *err);
 bool diagram_set_node_capacity(struct diagram *d, const struct node *n, double capacity, struct napkin_error *err);
 bool diagram_set_node_rps(struct diagram *d, const struct node *n, double rps, struct napkin_error *err);
+/*
+ * Whether rule (a rule ID such as SPOF002) and reason make an accepted
+ * risk, as diagram_set_node_accept checks; err->member is "rule" or "reason".
+ */
+bool diagram_check_accept(const char *rule, const char *reason, struct napkin_error *err);
 /* Accept (or, with reason NULL, stop accepting) a critique rule on a node. */
 bool diagram_set_node_accept(struct diagram *d, const struct node *n, const char *rule,
     const char *reason, struct napkin_error *err);

@@ -37,17 +37,39 @@ bool json_value_end(struct json_text t, size_t pos, size_t *end, const char **me
  * Walk the members of the object or elements of the array at pos.  *cursor
  * starts at 0.  Each call sets *key_start and *key_end (object members only;
  * the quoted key) and *value to the next value and returns 1; returns 0 at
- * the end and -1 on a syntax error (with *value = its offset and *message).
+ * the end (with *value at the closing bracket) and -1 on a syntax error
+ * (with *value = its offset and *message).
  */
 int json_next(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, size_t *key_end,
     size_t *value, const char **message);
+/*
+ * The first half of json_next: find the next member or element and where
+ * its value starts, without reading the value.  The caller sets *cursor to
+ * the end of that value before the next call.
+ */
+int json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start,
+    size_t *key_end, size_t *value, const char **message);
 
 /*
- * Check the value at pos against the full JSON grammar, for a precise
- * message when cJSON refuses a piece: false with *bad and *message set at
- * the first error.
+ * Check the value at pos against the full JSON grammar (cJSON is lenient:
+ * it takes 01, 1. and +1): false with *bad and *message set at the first
+ * error.  Linear in the length of the value, however deep it nests.
  */
 bool json_check(struct json_text t, size_t pos, size_t *bad, const char **message);
+/*
+ * The same for a value nested depth levels deep (the top-level value is at
+ * 0), finding where it ends (*end) in the same pass.
+ */
+bool json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
+    const char **message);
+
+/*
+ * Decode the string at pos, which a check above has passed, into out: the
+ * escapes resolved, UTF-16 pairs joined.  out needs as many bytes as the
+ * string takes in the text, quotes included (decoding only shrinks it).
+ * Returns the length; out is NUL-terminated.
+ */
+size_t json_string_decode(struct json_text t, size_t pos, char *out);
 
 /* A step of a path into a document: a member name, or an array index. */
 struct json_step {

@@ -5,8 +5,14 @@
 #ifndef NAPKIN_JSON_WRITE_H
 #define NAPKIN_JSON_WRITE_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
+/* True when byte c cannot stand for itself inside a JSON string. */
+bool json_needs_escape(unsigned char c);
+/* The escape for such a byte ("\\n", "\\u001b") into buf; returns its length. */
+size_t json_escape(unsigned char c, char buf[8]);
 /* Write s as a JSON string literal, quotes included. */
 void json_write_string(FILE *out, const char *s);
 

@@ -4,7 +4,10 @@
 # apt-get when run as root; otherwise prints the command to run.
 set -u
 
-packages="pkg-config libncurses-dev libcjson-dev libgraphviz-dev graphviz tmux libcmocka-dev python3-jsonschema libxml2-utils"
+# python3-jsonschema checks SARIF output; libxml2-utils (xmllint) SVG.
+# locales: the sources localedef compiles a comma-decimal locale from, for
+# tests/cli/test_locale.sh; groff-base and man-db check the man page.
+packages="pkg-config libncurses-dev libcjson-dev libgraphviz-dev graphviz tmux libcmocka-dev python3-jsonschema libxml2-utils locales groff-base man-db"
 
 missing=""
 for p in $packages; do

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,6 +26,45 @@ directory_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/*
+ * The file that path names once symlinks are followed, the way an editor
+ * writes through a link: a link to a file not made yet names that file.
+ * realpath() would refuse such a dangling link.  The caller frees it.
+ */
+static char *
+resolve_links(const char *path)
+{
+	char *current = xstrdup(path);
+	struct stat st;
+
+	/* As many hops as the kernel allows (MAXSYMLINKS); rename reports a loop. */
+	for (int hops = 0; hops < 40; hops++) {
+		char *link, *next, *dir;
+		ssize_t len;
+
+		if (lstat(current, &st) != 0 || !S_ISLNK(st.st_mode))
+			break;
+		link = xmalloc((size_t)st.st_size + 2);
+		len = readlink(current, link, (size_t)st.st_size + 1);
+		if (len < 0 || len > st.st_size) {
+			free(link);
+			break;
+		}
+		link[len] = '\0';
+		if (link[0] == '/') {
+			next = link;
+		} else {
+			dir = directory_of(current);
+			next = xasprintf("%s/%s", dir, link);
+			free(dir);
+			free(link);
+		}
+		free(current);
+		current = next;
+	}
+	return current;
+}
+
 static mode_t
 default_mode(void)
 {
@@ -40,7 +78,7 @@ bool
 atomic_write_file(const char *path, bool (*write)(FILE *out, void *context), void *context,
     struct napkin_error *err)
 {
-	char *target = NULL, *dir = NULL, *temp = NULL;
+	char *target, *dir = NULL, *temp = NULL;
 	const char *base;
 	struct stat st;
 	mode_t mode;
@@ -50,10 +88,7 @@ atomic_write_file(const char *path, bool (*write)(FILE *out, void *context), voi
 	const char *stage = "writing";
 
 	/* Replace what a symlink points at, not the symlink. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-		target = realpath(path, NULL);
-	if (target == NULL)
-		target = xstrdup(path);
+	target = resolve_links(path);
 	mode = stat(target, &st) == 0 ? (st.st_mode & 07777) : default_mode();
 	if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
 		error_set(err, "cannot save %s: not a regular file", path);

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "diagram_json.h"
 
@@ -23,10 +24,11 @@ cli_usage_error(const char *usage, const char *fmt, ...)
 int
 cli_option_error(const char *usage, int c, char **argv)
 {
+	/* Name the option as it was typed: --template, not the -t it maps to. */
 	if (c == ':') {
-		if (optopt != 0)
-			return cli_usage_error(usage, "option -%c needs an argument", optopt);
-		return cli_usage_error(usage, "option %s needs an argument", argv[optind - 1]);
+		if (optopt == 0 || strncmp(argv[optind - 1], "--", 2) == 0)
+			return cli_usage_error(usage, "option %s needs an argument", argv[optind - 1]);
+		return cli_usage_error(usage, "option -%c needs an argument", optopt);
 	}
 	if (optopt != 0)
 		return cli_usage_error(usage, "unknown option -%c", optopt);

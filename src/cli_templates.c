@@ -12,7 +12,10 @@ static const char usage[] = "napkin templates";
 static void
 help(void)
 {
-	printf("usage: %s\n\nList the templates napkin new --template and napkin --template take.\n", usage);
+	printf("usage: %s\n\n"
+	    "List the templates napkin new --template and napkin --template take,\n"
+	    "with their titles.\n\n"
+	    "  -h, --help  show this help\n", usage);
 }
 
 int

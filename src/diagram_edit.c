@@ -114,8 +114,8 @@ valid_rule_id(const char *rule)
 	return true;
 }
 
-static bool
-check_accept(const char *rule, const char *reason, struct napkin_error *err)
+bool
+diagram_check_accept(const char *rule, const char *reason, struct napkin_error *err)
 {
 	if (!check_text("rule", rule, NAPKIN_RULE_MAX, false, false, err))
 		return false;
@@ -168,6 +168,11 @@ apply_named(struct diagram *d, struct record *r, const char *fmt, ...)
 	char name[160];
 	va_list ap;
 
+	/* Loaders build whole diagrams unrecorded: no step, so no name to make. */
+	if (!d->history.recording) {
+		history_apply(d, r, NULL);
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(name, sizeof name, fmt, ap);
 	va_end(ap);
@@ -266,7 +271,7 @@ check_node_values(const struct diagram *d, const struct node *v, struct napkin_e
 		return error_set_member(err, "accept", "a node accepts at most %d risks, not %zu",
 		    NAPKIN_ACCEPT_MAX, v->accept_count);
 	for (size_t i = 0; i < v->accept_count; i++) {
-		if (!check_accept(v->accepts[i].rule, v->accepts[i].reason, err))
+		if (!diagram_check_accept(v->accepts[i].rule, v->accepts[i].reason, err))
 			return false;
 		for (size_t j = 0; j < i; j++) {
 			if (strcmp(v->accepts[i].rule, v->accepts[j].rule) == 0)
@@ -505,7 +510,7 @@ diagram_set_node_accept(struct diagram *d, const struct node *cn, const char *ru
 
 	if (n == NULL)
 		return false;
-	if (!check_accept(rule, reason != NULL ? reason : "-", err))
+	if (!diagram_check_accept(rule, reason != NULL ? reason : "-", err))
 		return false;
 	for (at = 0; at < n->accept_count; at++) {
 		if (strcmp(n->accepts[at].rule, rule) == 0)

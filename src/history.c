@@ -254,6 +254,8 @@ history_apply(struct diagram *d, struct record *r, const char *name)
 		h->step_open = true;
 	}
 	s = &h->steps[h->count - 1];
+	/* The contents changed, so the state id must too, even mid-step. */
+	s->state = h->next_state++;
 	if (s->count > 0 && is_field_record(r)) {
 		const struct record *last = &s->records[s->count - 1];
 

@@ -1,21 +1,23 @@
 /*
  * Loading napkin files.
  *
- * The document is checked as UTF-8, cut into top-level members by
- * json_scan.c, and each member -- or, for "nodes", "edges" and "groups",
- * each array element -- is parsed by cJSON on its own and turned into model
- * calls at once.  So memory holds the text, the model and one small cJSON
- * tree at a time, and an error can name the element it is in.  Positions
- * are only computed for errors (json_locate).  Nodes load before groups and
- * edges, which name them, whatever order the file uses.
+ * This file walks the document (json_load.h says where the rest is).  It
+ * is checked as UTF-8 and walked member by member with json_scan.c; each member -- or, for "nodes", "edges" and "groups", each
+ * array element -- is checked against the JSON grammar, parsed by cJSON on
+ * its own and turned into model calls at once.  So memory holds the text,
+ * the model and one small cJSON tree at a time, an error can name the
+ * element it is in, and a file in napkin's own order is read in one pass.
+ * Positions are only computed for errors (json_locate).  The version is
+ * checked before anything else, and nodes load before the edges and groups
+ * that name them, whatever order the file uses.
  */
 #include "diagram_json.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
+#include <locale.h>
 #include <math.h>
-#include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,804 +25,359 @@
 
 #include <cJSON.h>
 
-#include "json_scan.h"
-#include "strmap.h"
+#include "json_load.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-struct loader {
-	const char *name;		/* file name for messages */
-	struct json_text text;
-	struct error_list *errors;
-	size_t errors_before;
-	struct diagram *d;
-};
-
-/* An element being loaded: where it is and how messages name it. */
-struct element {
-	size_t pos;
-	char name[NAPKIN_ID_MAX + 32];	/* node "api", edge 3 */
-};
-
-/* A top-level member of the document. */
-struct member {
-	char *key;
-	size_t key_pos, value, end;
-};
-
-static bool
-failed(const struct loader *l)
-{
-	return l->errors->count > l->errors_before || l->errors->truncated;
-}
-
-static void
-fail_at(struct loader *l, size_t pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void
-fail_at(struct loader *l, size_t pos, const char *fmt, ...)
-{
-	char message[768];
-	unsigned long line, column;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
-	json_line_column(l->text, pos, &line, &column);
-	error_list_add(l->errors, "%s:%lu:%lu: %s", l->name, line, column, message);
-}
-
-/* An error about el, pointing at path inside it (or at el itself). */
-static void
-fail_in(struct loader *l, const struct element *el, const struct json_step *path, size_t depth,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void
-fail_in(struct loader *l, const struct element *el, const struct json_step *path, size_t depth,
-    const char *fmt, ...)
-{
-	char message[640];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
-	fail_at(l, json_locate(l->text, el->pos, path, depth), "%s: %s", el->name, message);
-}
-
-#define FAIL_MEMBER(l, el, member, ...) \
-	fail_in((l), (el), (const struct json_step[]){ { (member), 0 } }, (member) != NULL, __VA_ARGS__)
-
-/* A short, printable description of a JSON value for messages. */
-static const char *
-describe(const cJSON *v, char *buf, size_t size)
-{
-	if (cJSON_IsString(v)) {
-		size_t o = 0;
-
-		buf[o++] = '"';
-		for (const char *s = v->valuestring; *s != '\0' && o + 5 < size; s++) {
-			unsigned char c = (unsigned char)*s;
-
-			/* Never echo a control byte from a file to the terminal. */
-			buf[o++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
-		}
-		if (o + 5 >= size)
-			o += (size_t)snprintf(buf + o, size - o, "...");
-		snprintf(buf + o, size - o, "\"");
-		return buf;
-	}
-	if (cJSON_IsNumber(v)) {
-		snprintf(buf, size, "%.17g", v->valuedouble);
-		return buf;
-	}
-	return cJSON_IsBool(v) ? (cJSON_IsTrue(v) ? "true" : "false") :
-	    cJSON_IsNull(v) ? "null" : cJSON_IsArray(v) ? "an array" : "an object";
-}
-
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t lb = strlen(b), row[NAPKIN_ID_MAX + 2];
-
-	if (lb > NAPKIN_ID_MAX || strlen(a) > NAPKIN_ID_MAX)
-		return SIZE_MAX;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; a[i - 1] != '\0'; i++) {
-		size_t diagonal = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diagonal + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diagonal = up;
-		}
-	}
-	return row[lb];
-}
-
-/* "; did you mean "x"?" for a near miss among candidates, or "". */
-static void
-suggest(const char *wrong, const char *const *candidates, size_t count, char *buf, size_t size)
-{
-	size_t best = 3, at = count;
-
-	for (size_t i = 0; i < count; i++) {
-		size_t dist = edit_distance(wrong, candidates[i]);
-
-		if (dist < best) {
-			best = dist;
-			at = i;
-		}
-	}
-	if (at < count)
-		snprintf(buf, size, "; did you mean \"%s\"?", candidates[at]);
-	else
-		buf[0] = '\0';
-}
-
-static void
-suggest_node(const struct diagram *d, const char *wrong, char *buf, size_t size)
-{
-	const char *ids[1];
-	size_t best = 3;
-
-	buf[0] = '\0';
-	/* Cheap enough for any diagram a person types by hand. */
-	if (diagram_node_count(d) > 20000)
-		return;
-	for (size_t i = 0; i < diagram_node_count(d); i++) {
-		size_t dist = edit_distance(wrong, diagram_node(d, i)->id);
-
-		if (dist < best) {
-			best = dist;
-			ids[0] = diagram_node(d, i)->id;
-			suggest(wrong, ids, 1, buf, size);
-		}
-	}
-}
-
-/* --- Typed member access; each reports and returns false on a bad type --- */
-
-static bool
-get_string(struct loader *l, const struct element *el, const cJSON *obj, const char *member,
-    bool required, const char **out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
-	char buf[64];
-
-	if (v == NULL) {
-		if (required)
-			FAIL_MEMBER(l, el, NULL, "missing \"%s\"", member);
-		return !required;
-	}
-	if (!cJSON_IsString(v)) {
-		FAIL_MEMBER(l, el, member, "\"%s\" must be a string, not %s", member,
-		    describe(v, buf, sizeof buf));
-		return false;
-	}
-	*out = v->valuestring;
-	return true;
-}
-
-static bool
-get_integer(struct loader *l, const struct element *el, const cJSON *obj, const char *member,
-    int min, int max, int *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
-	char buf[64];
-
-	if (v == NULL)
-		return true;
-	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
-	    v->valuedouble < min || v->valuedouble > max) {
-		FAIL_MEMBER(l, el, member, "\"%s\" must be an integer from %d to %d, not %s",
-		    member, min, max, describe(v, buf, sizeof buf));
-		return false;
-	}
-	*out = (int)v->valuedouble;
-	return true;
-}
-
-static bool
-get_number(struct loader *l, const struct element *el, const cJSON *obj, const char *member,
-    double max, double *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
-	char buf[64];
-
-	if (v == NULL)
-		return true;
-	if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < 0 ||
-	    v->valuedouble > max) {
-		FAIL_MEMBER(l, el, member, "\"%s\" must be a number from 0 to %g, not %s",
-		    member, max, describe(v, buf, sizeof buf));
-		return false;
-	}
-	*out = v->valuedouble;
-	return true;
-}
-
-static bool
-get_bool(struct loader *l, const struct element *el, const cJSON *obj, const char *member, bool *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member);
-	char buf[64];
-
-	if (v == NULL)
-		return true;
-	if (!cJSON_IsBool(v)) {
-		FAIL_MEMBER(l, el, member, "\"%s\" must be true or false, not %s", member,
-		    describe(v, buf, sizeof buf));
-		return false;
-	}
-	*out = cJSON_IsTrue(v);
-	return true;
-}
-
-/* Numbers too big for a double parse as infinity; refuse them anywhere. */
-static const cJSON *
-find_non_finite(const cJSON *v)
-{
-	if (cJSON_IsNumber(v) && !isfinite(v->valuedouble))
-		return v;
-	for (const cJSON *c = v->child; c != NULL; c = c->next) {
-		const cJSON *bad = find_non_finite(c);
-
-		if (bad != NULL)
-			return bad;
-	}
-	return NULL;
-}
-
-static bool
-check_members(struct loader *l, const struct element *el, const cJSON *obj)
-{
-	const cJSON *bad = find_non_finite(obj);
-	size_t count = 0;
-	struct strmap *seen;
-	bool ok = true;
-
-	if (bad != NULL) {
-		FAIL_MEMBER(l, el, bad->string, "number out of range");
-		return false;
-	}
-	for (const cJSON *c = obj->child; c != NULL; c = c->next)
-		count++;
-	if (count < 2)
-		return true;
-	seen = strmap_new();
-	strmap_reserve(seen, count);
-	for (const cJSON *c = obj->child; c != NULL && ok; c = c->next) {
-		if (strmap_get(seen, c->string) != NULL) {
-			FAIL_MEMBER(l, el, NULL, "member \"%s\" appears twice", c->string);
-			ok = false;
-		}
-		strmap_put(seen, c->string, (void *)c);
-	}
-	strmap_free(seen);
-	return ok;
-}
-
-/* Move the members not named in known[] into a new object, or NULL. */
-static cJSON *
-take_unknown(cJSON *obj, const char *const *known)
-{
-	cJSON *extra = NULL, *c = obj->child;
-
-	while (c != NULL) {
-		cJSON *next = c->next;
-		bool is_known = false;
-
-		for (size_t i = 0; known[i] != NULL && !is_known; i++)
-			is_known = strcmp(c->string, known[i]) == 0;
-		if (!is_known) {
-			if (extra == NULL)
-				extra = cJSON_CreateObject();
-			/* Objects and arrays share one child list; the key stays. */
-			cJSON_AddItemToArray(extra, cJSON_DetachItemViaPointer(obj, c));
-		}
-		c = next;
-	}
-	return extra;
-}
-
-/* --- Nodes --- */
-
-static const char *const node_members[] = {
-	"id", "kind", "label", "tech", "replicas", "managed", "x", "y",
-	"capacity", "rps", "notes", "accept", NULL
-};
-
-static bool
-load_accepts(struct loader *l, const struct element *el, const cJSON *obj, struct node *v)
-{
-	const cJSON *list = cJSON_GetObjectItemCaseSensitive(obj, "accept");
-	const cJSON *entry;
-	size_t i = 0;
-	char buf[64];
-
-	if (list == NULL)
-		return true;
-	if (!cJSON_IsArray(list)) {
-		FAIL_MEMBER(l, el, "accept", "\"accept\" must be an array, not %s",
-		    describe(list, buf, sizeof buf));
-		return false;
-	}
-	v->accept_count = (size_t)cJSON_GetArraySize(list);
-	if (v->accept_count > NAPKIN_ACCEPT_MAX) {
-		FAIL_MEMBER(l, el, "accept", "\"accept\" holds %zu risks; the limit is %d",
-		    v->accept_count, NAPKIN_ACCEPT_MAX);
-		return false;
-	}
-	v->accepts = xcalloc(v->accept_count, sizeof *v->accepts);
-	cJSON_ArrayForEach(entry, list) {
-		struct json_step path[3] = { { "accept", 0 }, { NULL, i }, { NULL, 0 } };
-		const cJSON *rule = cJSON_GetObjectItemCaseSensitive(entry, "rule");
-		const cJSON *reason = cJSON_GetObjectItemCaseSensitive(entry, "reason");
-
-		if (!cJSON_IsObject(entry)) {
-			fail_in(l, el, path, 2, "accepted risk %zu must be an object with \"rule\" and \"reason\"", i + 1);
-			return false;
-		}
-		for (const cJSON *c = entry->child; c != NULL; c = c->next) {
-			if (strcmp(c->string, "rule") != 0 && strcmp(c->string, "reason") != 0) {
-				path[2].key = c->string;
-				fail_in(l, el, path, 3, "accepted risk %zu has an unknown member \"%s\"",
-				    i + 1, c->string);
-				return false;
-			}
-		}
-		if (!cJSON_IsString(rule) || !cJSON_IsString(reason)) {
-			path[2].key = cJSON_IsString(rule) ? "reason" : "rule";
-			fail_in(l, el, path, rule == NULL || reason == NULL ? 2 : 3,
-			    "accepted risk %zu needs \"rule\" and \"reason\" strings", i + 1);
-			return false;
-		}
-		v->accepts[i].rule = rule->valuestring;
-		v->accepts[i].reason = reason->valuestring;
-		i++;
-	}
-	return true;
-}
-
-static void
-load_node(struct loader *l, cJSON *obj, size_t pos, size_t number)
-{
-	struct element el = { .pos = pos };
-	struct node v = { .replicas = 1 };
-	struct napkin_error err;
-	const char *id = NULL, *kind = NULL, *label = NULL, *tech = NULL, *notes = NULL;
-	const struct node *n, *twin;
-	char buf[64];
-
-	snprintf(el.name, sizeof el.name, "node %zu", number);
-	if (!cJSON_IsObject(obj)) {
-		FAIL_MEMBER(l, &el, NULL, "expected an object, not %s", describe(obj, buf, sizeof buf));
-		return;
-	}
-	if (!check_members(l, &el, obj))
-		return;
-	if (!get_string(l, &el, obj, "id", true, &id))
-		return;
-	v.id = (char *)id;
-	if (diagram_valid_id(v.id))
-		snprintf(el.name, sizeof el.name, "node \"%s\"", v.id);
-	if (!get_string(l, &el, obj, "kind", true, &kind))
-		return;
-	if (!kind_from_name(kind, &v.kind)) {
-		const char *names[KIND_COUNT];
-		char hint[96];
-
-		for (int k = 0; k < KIND_COUNT; k++)
-			names[k] = kind_name((enum node_kind)k);
-		suggest(kind, names, KIND_COUNT, hint, sizeof hint);
-		FAIL_MEMBER(l, &el, "kind", "unknown kind %s%s (see napkin --help for the kinds)",
-		    describe(cJSON_GetObjectItemCaseSensitive(obj, "kind"), buf, sizeof buf), hint);
-		return;
-	}
-	if (!get_string(l, &el, obj, "label", false, &label) ||
-	    !get_string(l, &el, obj, "tech", false, &tech) ||
-	    !get_string(l, &el, obj, "notes", false, &notes) ||
-	    !get_integer(l, &el, obj, "replicas", 1, NAPKIN_REPLICAS_MAX, &v.replicas) ||
-	    !get_bool(l, &el, obj, "managed", &v.managed) ||
-	    !get_integer(l, &el, obj, "x", 0, NAPKIN_COORD_MAX, &v.x) ||
-	    !get_integer(l, &el, obj, "y", 0, NAPKIN_COORD_MAX, &v.y) ||
-	    !get_number(l, &el, obj, "capacity", NAPKIN_RATE_MAX, &v.capacity) ||
-	    !get_number(l, &el, obj, "rps", NAPKIN_RATE_MAX, &v.rps))
-		return;
-	v.label = (char *)label;
-	v.tech = (char *)tech;
-	v.notes = (char *)notes;
-	if (!load_accepts(l, &el, obj, &v))
-		goto done;
-	twin = diagram_valid_id(v.id) ? diagram_find_node(l->d, v.id) : NULL;
-	if (twin != NULL) {
-		snprintf(el.name, sizeof el.name, "node %zu", number);
-		FAIL_MEMBER(l, &el, "id", "duplicate id \"%s\" (node %zu has it too)", v.id, twin->index + 1);
-		goto done;
-	}
-	n = diagram_insert_node(l->d, &v, &err);
-	if (n == NULL) {
-		if (err.member != NULL && strcmp(err.member, "rule") == 0)
-			err.member = "accept";
-		FAIL_MEMBER(l, &el, err.member, "%s", err.message);
-		goto done;
-	}
-	diagram_adopt_node_extra(l->d, n, take_unknown(obj, node_members));
-done:
-	free(v.accepts);
-}
-
-/* --- Groups --- */
-
-static const char *const group_members[] = { "id", "label", "members", NULL };
-
-static void
-load_group(struct loader *l, cJSON *obj, size_t pos, size_t number)
-{
-	struct element el = { .pos = pos };
-	struct napkin_error err;
-	const char *id = NULL, *label = NULL;
-	const cJSON *members, *m;
-	const struct group *g;
-	size_t i = 0;
-	char buf[64];
-
-	snprintf(el.name, sizeof el.name, "group %zu", number);
-	if (!cJSON_IsObject(obj)) {
-		FAIL_MEMBER(l, &el, NULL, "expected an object, not %s", describe(obj, buf, sizeof buf));
-		return;
-	}
-	if (!check_members(l, &el, obj) || !get_string(l, &el, obj, "id", true, &id))
-		return;
-	if (diagram_valid_id(id))
-		snprintf(el.name, sizeof el.name, "group \"%s\"", id);
-	if (!get_string(l, &el, obj, "label", false, &label))
-		return;
-	members = cJSON_GetObjectItemCaseSensitive(obj, "members");
-	if (members != NULL && !cJSON_IsArray(members)) {
-		FAIL_MEMBER(l, &el, "members", "\"members\" must be an array of node ids, not %s",
-		    describe(members, buf, sizeof buf));
-		return;
-	}
-	if (diagram_find_group(l->d, id) != NULL) {
-		snprintf(el.name, sizeof el.name, "group %zu", number);
-		FAIL_MEMBER(l, &el, "id", "duplicate group id \"%s\"", id);
-		return;
-	}
-	g = diagram_add_group(l->d, id, label, &err);
-	if (g == NULL) {
-		FAIL_MEMBER(l, &el, err.member, "%s", err.message);
-		return;
-	}
-	cJSON_ArrayForEach(m, members) {
-		struct json_step path[2] = { { "members", 0 }, { NULL, i++ } };
-		const struct node *n = cJSON_IsString(m) ? diagram_find_node(l->d, m->valuestring) : NULL;
-		char hint[96];
-
-		if (!cJSON_IsString(m)) {
-			fail_in(l, &el, path, 2, "\"members\" must hold node ids, not %s",
-			    describe(m, buf, sizeof buf));
-			return;
-		}
-		if (n == NULL) {
-			suggest_node(l->d, m->valuestring, hint, sizeof hint);
-			fail_in(l, &el, path, 2, "\"members\" names unknown node %s%s",
-			    describe(m, buf, sizeof buf), hint);
-			return;
-		}
-		if (n->group != NULL) {
-			fail_in(l, &el, path, 2, "node \"%s\" is already in group \"%s\"", n->id, n->group->id);
-			return;
-		}
-		diagram_set_node_group(l->d, n, g, NULL);
-	}
-	diagram_adopt_group_extra(l->d, g, take_unknown(obj, group_members));
-}
-
-/* --- Edges --- */
-
-static const char *const edge_members[] = { "from", "to", "label", "mode", "ratio", NULL };
-
-static const struct node *
-edge_end(struct loader *l, const struct element *el, const cJSON *obj, const char *member)
-{
-	const char *id = NULL;
-	const struct node *n;
-	char hint[96], buf[64];
-
-	if (!get_string(l, el, obj, member, true, &id))
-		return NULL;
-	n = diagram_find_node(l->d, id);
-	if (n == NULL) {
-		suggest_node(l->d, id, hint, sizeof hint);
-		FAIL_MEMBER(l, el, member, "\"%s\" names unknown node %s%s", member,
-		    describe(cJSON_GetObjectItemCaseSensitive(obj, member), buf, sizeof buf), hint);
-	}
-	return n;
-}
-
-static void
-load_edge(struct loader *l, cJSON *obj, size_t pos, size_t number)
-{
-	struct element el = { .pos = pos };
-	struct napkin_error err;
-	const struct node *from, *to;
-	const char *label = "", *mode_name = NULL;
-	enum edge_mode mode = EDGE_SYNC;
-	double ratio = 1.0;
-	const struct edge *e;
-	char buf[64];
-
-	snprintf(el.name, sizeof el.name, "edge %zu", number);
-	if (!cJSON_IsObject(obj)) {
-		FAIL_MEMBER(l, &el, NULL, "expected an object, not %s", describe(obj, buf, sizeof buf));
-		return;
-	}
-	if (!check_members(l, &el, obj))
-		return;
-	if ((from = edge_end(l, &el, obj, "from")) == NULL || (to = edge_end(l, &el, obj, "to")) == NULL)
-		return;
-	if (!get_string(l, &el, obj, "label", false, &label) ||
-	    !get_string(l, &el, obj, "mode", false, &mode_name) ||
-	    !get_number(l, &el, obj, "ratio", NAPKIN_RATIO_MAX, &ratio))
-		return;
-	if (mode_name != NULL && !edge_mode_from_name(mode_name, &mode)) {
-		FAIL_MEMBER(l, &el, "mode", "\"mode\" must be \"sync\" or \"async\", not %s",
-		    describe(cJSON_GetObjectItemCaseSensitive(obj, "mode"), buf, sizeof buf));
-		return;
-	}
-	e = diagram_connect(l->d, from, to, label, mode, &err);
-	if (e == NULL || !diagram_set_edge_ratio(l->d, e, ratio, &err)) {
-		FAIL_MEMBER(l, &el, err.member, "%s", err.message);
-		return;
-	}
-	diagram_adopt_edge_extra(l->d, e, take_unknown(obj, edge_members));
-}
-
-/* --- The document --- */
-
 /*
- * Parse text[start, end) with cJSON.  The scanner checks the grammar first:
- * cJSON is lenient (it takes 01, 1. and +1) and says where it failed but
- * not why.
+ * Parse text[start, end), which the scanner has checked, with cJSON.  The
+ * check comes first because cJSON is lenient (it takes 01, 1. and +1) and
+ * says where it failed but not why.
  */
 static cJSON *
-parse_piece(struct loader *l, size_t start, size_t end)
+parse_checked(struct loader *l, size_t start, size_t end)
 {
-	struct json_text piece = { l->text.data, end };
-	const char *message;
-	size_t at;
-	cJSON *item;
+	cJSON *item = cJSON_ParseWithLength(l->text.data + start, end - start);
 
-	if (!json_check(piece, start, &at, &message)) {
-		fail_at(l, at, "invalid JSON: %s", message);
-		return NULL;
-	}
-	item = cJSON_ParseWithLength(l->text.data + start, end - start);
 	if (item == NULL)
-		fail_at(l, start, "invalid JSON");
+		loader_fail_at(l, start, "invalid JSON");
 	return item;
 }
 
-typedef void (*element_loader)(struct loader *l, cJSON *obj, size_t pos, size_t number);
+/*
+ * Check the value at pos, nested depth deep, and find its end; SIZE_MAX
+ * after reporting a syntax error, after which nothing more can be read.
+ */
+static size_t
+check_value(struct loader *l, size_t pos, int depth)
+{
+	const char *message;
+	size_t end, bad;
 
-static void
-load_array(struct loader *l, const struct member *m, const char *what, element_loader load)
+	if (!json_check_value(l->text, pos, depth, &end, &bad, &message)) {
+		loader_fail_at(l, bad, "invalid JSON: %s", message);
+		return SIZE_MAX;
+	}
+	return end;
+}
+
+typedef void (*element_loader)(struct loader *l, const cJSON *obj, size_t pos, size_t number);
+
+/*
+ * Load the elements of the array at pos one by one, each checked, parsed
+ * and turned into model calls before the next is read.  Returns where the
+ * array ends, or SIZE_MAX when loading must stop: a syntax error, or a
+ * full error list.
+ */
+static size_t
+load_array(struct loader *l, const char *key, size_t pos, const char *what, element_loader load)
 {
 	size_t cursor = 0, ks, ke, value, number = 0;
 	const char *message;
 	int more;
 
-	if (m == NULL)
-		return;
-	if (l->text.data[m->value] != '[') {
-		fail_at(l, m->value, "\"%s\" must be an array of %s", m->key, what);
-		return;
+	if (l->text.data[pos] != '[') {
+		loader_fail_at(l, pos, "\"%s\" must be an array of %s", key, what);
+		return check_value(l, pos, 1);
 	}
-	while (!error_list_full(l->errors) &&
-	    (more = json_next(l->text, m->value, &cursor, &ks, &ke, &value, &message)) != 0) {
+	while ((more = json_next_start(l->text, pos, &cursor, &ks, &ke, &value, &message)) > 0) {
+		const cJSON *obj;
 		cJSON *item;
+		size_t bad;
 
-		if (more < 0) {
-			fail_at(l, value, "%s", message);
-			return;
+		if (error_list_full(l->errors)) {
+			/* Elements are left unchecked: say so. */
+			l->errors->truncated = true;
+			return SIZE_MAX;
 		}
-		item = parse_piece(l, value, cursor);
-		if (item != NULL) {
-			load(l, item, value, ++number);
-			cJSON_Delete(item);
-		} else {
-			++number;
+		number++;
+		if (l->text.data[value] == '{') {
+			obj = json_element_read(&l->element, l->text, value, 2, &cursor, &bad, &message);
+			if (obj == NULL) {
+				loader_fail_at(l, bad, "invalid JSON: %s", message);
+				return SIZE_MAX;
+			}
+			load(l, obj, value, number);
+			continue;
 		}
-	}
-}
-
-static const struct member *
-find_member(const struct member *members, size_t count, const char *key)
-{
-	for (size_t i = 0; i < count; i++) {
-		if (strcmp(members[i].key, key) == 0)
-			return &members[i];
-	}
-	return NULL;
-}
-
-/* Cut the top-level object into members; false after reporting. */
-static bool
-read_members(struct loader *l, struct member **out, size_t *count)
-{
-	struct json_text t = l->text;
-	size_t pos = json_skip_space(t, 0), cursor = 0, ks = 0, ke = 0, value, end;
-	struct strmap *seen = strmap_new();
-	const char *message;
-	int more;
-
-	*out = NULL;
-	*count = 0;
-	if (pos == t.len) {
-		fail_at(l, pos, "the file is empty; a napkin file is a JSON object");
-		goto fail;
-	}
-	if (t.data[pos] != '{') {
-		fail_at(l, pos, "expected a JSON object at the top level");
-		goto fail;
-	}
-	while ((more = json_next(t, pos, &cursor, &ks, &ke, &value, &message)) > 0) {
-		cJSON *key = cJSON_ParseWithLength(t.data + ks, ke - ks);
-		struct member *m;
-
-		if (key == NULL || !cJSON_IsString(key)) {
-			cJSON_Delete(key);
-			fail_at(l, ks, "member name is not a valid string");
-			goto fail;
-		}
-		*out = xreallocarray(*out, *count + 1, sizeof **out);
-		m = &(*out)[(*count)++];
-		*m = (struct member){ xstrdup(key->valuestring), ks, value, cursor };
-		cJSON_Delete(key);
-		if (strmap_get(seen, m->key) != NULL) {
-			fail_at(l, ks, "member \"%s\" appears twice", m->key);
-			goto fail;
-		}
-		strmap_put(seen, m->key, m);
+		/* Not an object: the loader says so, describing what it got. */
+		if ((cursor = check_value(l, value, 2)) == SIZE_MAX)
+			return SIZE_MAX;
+		item = parse_checked(l, value, cursor);
+		if (item != NULL)
+			load(l, item, value, number);
+		cJSON_Delete(item);
 	}
 	if (more < 0) {
-		fail_at(l, value, "%s", message);
-		goto fail;
+		loader_fail_at(l, value, "invalid JSON: %s", message);
+		return SIZE_MAX;
 	}
-	/* json_next stopped at the closing brace; nothing may follow it. */
-	if (!json_value_end(t, pos, &end, &message)) {
-		fail_at(l, end, "%s", message);
-		goto fail;
+	return value + 1;
+}
+
+/* The name of the top-level member whose key is at text[start, end), or NULL. */
+static char *
+member_name(struct loader *l, size_t start, size_t end)
+{
+	cJSON *key = cJSON_ParseWithLength(l->text.data + start, end - start);
+	char *name = cJSON_IsString(key) ? xstrdup(key->valuestring) : NULL;
+
+	cJSON_Delete(key);
+	if (name == NULL)
+		loader_fail_at(l, start, "invalid JSON: member name is not a valid string");
+	return name;
+}
+
+/*
+ * The format version comes before anything else is read: a newer file is
+ * refused for being newer, not for what a newer napkin put in it.  napkin
+ * writes it first, so this usually reads one member.
+ */
+static bool
+check_version(struct loader *l, size_t pos)
+{
+	size_t cursor = 0, ks, ke, value, end;
+	const char *message;
+	bool ok = false;
+	int more;
+
+	while ((more = json_next_start(l->text, pos, &cursor, &ks, &ke, &value, &message)) > 0) {
+		char *name = member_name(l, ks, ke);
+		bool is_version = name != NULL && strcmp(name, "napkin") == 0;
+		cJSON *v;
+
+		free(name);
+		if (name == NULL || (end = check_value(l, value, 1)) == SIZE_MAX)
+			return false;
+		cursor = end;
+		if (!is_version)
+			continue;
+		if ((v = parse_checked(l, value, end)) == NULL)
+			return false;
+		if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1)
+			loader_fail_at(l, value, "\"napkin\" must be the format version, a positive integer");
+		else if (v->valuedouble > NAPKIN_FORMAT_VERSION)
+			loader_fail_at(l, value, "written by a newer napkin (format %.0f); this napkin reads format %d",
+			    v->valuedouble, NAPKIN_FORMAT_VERSION);
+		else
+			ok = true;
+		cJSON_Delete(v);
+		return ok;
 	}
-	end = json_skip_space(t, end);
-	if (end != t.len) {
-		fail_at(l, end, "unexpected text after the top-level object");
-		goto fail;
-	}
-	strmap_free(seen);
-	return true;
-fail:
-	strmap_free(seen);
+	if (more < 0)
+		loader_fail_at(l, value, "invalid JSON: %s", message);
+	else
+		loader_fail_at(l, pos, "missing \"napkin\": 1 at the top level; is this a napkin file?");
 	return false;
 }
 
-static bool
-check_version(struct loader *l, const struct member *m)
+static void
+load_title(struct loader *l, size_t pos, size_t end)
 {
-	cJSON *v;
-	bool ok = false;
+	struct napkin_error err;
+	char buf[96];
+	cJSON *v = parse_checked(l, pos, end);
 
-	if (m == NULL) {
-		fail_at(l, json_skip_space(l->text, 0),
-		    "missing \"napkin\": 1 at the top level; is this a napkin file?");
-		return false;
-	}
-	v = parse_piece(l, m->value, m->end);
 	if (v == NULL)
-		return false;
-	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1)
-		fail_at(l, m->value, "\"napkin\" must be the format version, a positive integer");
-	else if (v->valuedouble > NAPKIN_FORMAT_VERSION)
-		fail_at(l, m->value, "written by a newer napkin (format %.0f); this napkin reads format %d",
-		    v->valuedouble, NAPKIN_FORMAT_VERSION);
-	else
-		ok = true;
+		return;
+	if (!cJSON_IsString(v))
+		loader_fail_at(l, pos, "\"title\" must be a string, not %s", loader_describe(v, buf, sizeof buf));
+	else if (!diagram_set_title(l->d, v->valuestring, &err))
+		loader_fail_at(l, pos, "%s", err.message);
 	cJSON_Delete(v);
+}
+
+/* A top-level member napkin does not know: kept, to be written back. */
+static void
+load_unknown(struct loader *l, const char *name, size_t pos, size_t end, cJSON **extra)
+{
+	char buf[96];
+	cJSON *v;
+
+	if (loader_failed(l) || (v = parse_checked(l, pos, end)) == NULL)
+		return;
+	if (loader_find_non_finite(v) != NULL) {
+		loader_fail_at(l, pos, "number out of range in %s", loader_quote(name, buf, sizeof buf));
+		cJSON_Delete(v);
+		return;
+	}
+	if (*extra == NULL)
+		*extra = cJSON_CreateObject();
+	cJSON_AddItemToObject(*extra, name, v);
+}
+
+/* Edges and groups name nodes: when they come first, they wait for them. */
+struct waiting {
+	const char *key;
+	size_t pos;
+	const char *what;
+	element_loader load;
+};
+
+/*
+ * Read the top-level members in one pass, loading each as it comes.  In
+ * napkin's own order (nodes, edges, groups) every byte of the arrays is
+ * read once by the scanner and once by cJSON.  False when reading stopped.
+ */
+static bool
+load_members(struct loader *l, size_t pos)
+{
+	struct json_text t = l->text;
+	struct strmap *seen = strmap_new();
+	struct waiting waiting[2];
+	size_t cursor = 0, ks, ke, value, end, waiting_count = 0;
+	char **names = NULL;
+	size_t name_count = 0;
+	cJSON *extra = NULL;
+	bool nodes_done = false, ok = false;
+	const char *message;
+	int more;
+
+	while ((more = json_next_start(t, pos, &cursor, &ks, &ke, &value, &message)) > 0) {
+		char *name = member_name(l, ks, ke);
+		bool is_edges, is_groups;
+		char buf[96];
+
+		if (name == NULL)
+			goto out;
+		names = xreallocarray(names, name_count + 1, sizeof *names);
+		names[name_count++] = name;
+		if (strmap_get(seen, name) != NULL) {
+			loader_fail_at(l, ks, "member %s appears twice", loader_quote(name, buf, sizeof buf));
+			goto out;
+		}
+		strmap_put(seen, name, name);
+		is_edges = strcmp(name, "edges") == 0;
+		is_groups = strcmp(name, "groups") == 0;
+		if (strcmp(name, "nodes") == 0) {
+			end = load_array(l, name, value, "nodes", json_load_node);
+			nodes_done = true;
+			for (size_t i = 0; i < waiting_count && end != SIZE_MAX; i++) {
+				if (load_array(l, waiting[i].key, waiting[i].pos, waiting[i].what,
+				    waiting[i].load) == SIZE_MAX)
+					end = SIZE_MAX;
+			}
+			waiting_count = 0;
+		} else if ((is_edges || is_groups) && nodes_done) {
+			end = load_array(l, name, value, name, is_edges ? json_load_edge : json_load_group);
+		} else if (is_edges || is_groups) {
+			waiting[waiting_count++] = (struct waiting){ name, value, name,
+			    is_edges ? json_load_edge : json_load_group };
+			end = check_value(l, value, 1);
+		} else {
+			end = check_value(l, value, 1);
+			if (end != SIZE_MAX && strcmp(name, "title") == 0)
+				load_title(l, value, end);
+			else if (end != SIZE_MAX && strcmp(name, "napkin") != 0)
+				load_unknown(l, name, value, end, &extra);
+		}
+		if (end == SIZE_MAX)
+			goto out;
+		cursor = end;
+	}
+	if (more < 0) {
+		loader_fail_at(l, value, "invalid JSON: %s", message);
+		goto out;
+	}
+	/* json_next_start stopped at the closing brace; nothing may follow it. */
+	end = json_skip_space(t, value + 1);
+	if (end != t.len) {
+		loader_fail_at(l, end, "invalid JSON: unexpected text after the top-level object");
+		goto out;
+	}
+	/* No "nodes" at all: edges and groups can only name unknown nodes. */
+	for (size_t i = 0; i < waiting_count; i++) {
+		if (load_array(l, waiting[i].key, waiting[i].pos, waiting[i].what,
+		    waiting[i].load) == SIZE_MAX)
+			goto out;
+	}
+	ok = true;
+out:
+	diagram_adopt_extra(l->d, extra);
+	for (size_t i = 0; i < name_count; i++)
+		free(names[i]);
+	free(names);
+	strmap_free(seen);
 	return ok;
 }
 
-static void
-load_title(struct loader *l, const struct member *m)
+/* Load the text of l into a new diagram; NULL after reporting to l->errors. */
+static struct diagram *
+load(struct loader *l)
 {
-	struct napkin_error err;
-	cJSON *v;
+	const char *data = l->text.data;
+	size_t len = l->text.len;
+	locale_t c_numeric, user_locale;
+	size_t pos, bad;
 
-	if (m == NULL || (v = parse_piece(l, m->value, m->end)) == NULL)
-		return;
-	if (!cJSON_IsString(v))
-		fail_at(l, m->value, "\"title\" must be a string");
-	else if (!diagram_set_title(l->d, v->valuestring, &err))
-		fail_at(l, m->value, "%s", err.message);
-	cJSON_Delete(v);
-}
-
-static void
-load_unknown(struct loader *l, const struct member *members, size_t count)
-{
-	static const char *const known[] = { "napkin", "title", "nodes", "edges", "groups", NULL };
-	cJSON *extra = NULL;
-
-	for (size_t i = 0; i < count && !failed(l); i++) {
-		bool is_known = false;
-		const cJSON *bad;
-		cJSON *v;
-
-		for (size_t k = 0; known[k] != NULL; k++)
-			is_known = is_known || strcmp(members[i].key, known[k]) == 0;
-		if (is_known || (v = parse_piece(l, members[i].value, members[i].end)) == NULL)
-			continue;
-		if ((bad = find_non_finite(v)) != NULL) {
-			fail_at(l, members[i].value, "number out of range in \"%s\"", members[i].key);
-			cJSON_Delete(v);
-			continue;
-		}
-		if (extra == NULL)
-			extra = cJSON_CreateObject();
-		cJSON_AddItemToObject(extra, members[i].key, v);
+	if (!utf8_valid(data, len, &bad)) {
+		loader_fail_at(l, bad, "invalid UTF-8 (byte 0x%02x)", (unsigned char)data[bad]);
+		return NULL;
 	}
-	diagram_adopt_extra(l->d, extra);
+	pos = json_skip_space(l->text, 0);
+	if (pos == len) {
+		loader_fail_at(l, pos, "the file is empty; a napkin file is a JSON object");
+		return NULL;
+	}
+	if (len - pos >= 3 && memcmp(data + pos, "\xef\xbb\xbf", 3) == 0) {
+		loader_fail_at(l, pos, "the file starts with a byte order mark (U+FEFF); save it as UTF-8 without one");
+		return NULL;
+	}
+	if (data[pos] != '{') {
+		loader_fail_at(l, pos, "expected a JSON object at the top level");
+		return NULL;
+	}
+	if (!check_version(l, pos))
+		return NULL;
+	/* JSON numbers have a '.' whatever LC_NUMERIC says. */
+	c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (c_numeric == (locale_t)0)
+		fatal("out of memory");
+	user_locale = uselocale(c_numeric);
+	l->d = diagram_new();
+	l->refused = strmap_new();
+	json_element_init(&l->element);
+	diagram_set_recording(l->d, false);
+	load_members(l, pos);
+	diagram_set_recording(l->d, true);
+	diagram_clear_history(l->d);
+	json_element_free(&l->element);
+	for (size_t i = 0; i < l->refused_count; i++)
+		free(l->refused_ids[i]);
+	free(l->refused_ids);
+	strmap_free(l->refused);
+	uselocale(user_locale);
+	freelocale(c_numeric);
+	if (loader_failed(l)) {
+		diagram_free(l->d);
+		return NULL;
+	}
+	return l->d;
 }
 
 struct diagram *
 diagram_load_buffer(const char *name, const char *data, size_t len, struct error_list *errors)
 {
-	struct loader l = { name, { data, len }, errors, errors->count, NULL };
-	struct member *members = NULL;
-	size_t count = 0, bad;
+	/*
+	 * Each file gets its own list, so a caller's list that earlier files
+	 * filled cannot make this one fail, or stop early.
+	 */
+	struct error_list mine = { 0 };
+	struct loader l = { .name = name, .text = { data, len }, .errors = &mine };
+	struct diagram *d;
 
 	if (len > NAPKIN_FILE_MAX) {
-		error_list_add(errors, "%s: the file is %zu bytes; the limit is %zu", name, len,
-		    (size_t)NAPKIN_FILE_MAX);
+		error_list_add(errors, "%s: the file is %zu bytes; the limit is %zu bytes (1 GiB)",
+		    name, len, (size_t)NAPKIN_FILE_MAX);
 		return NULL;
 	}
-	if (!utf8_valid(data, len, &bad)) {
-		fail_at(&l, bad, "invalid UTF-8 (byte 0x%02x)", (unsigned char)data[bad]);
-		return NULL;
-	}
-	if (!read_members(&l, &members, &count))
-		goto out;
-	l.d = diagram_new();
-	diagram_set_recording(l.d, false);
-	if (check_version(&l, find_member(members, count, "napkin"))) {
-		load_title(&l, find_member(members, count, "title"));
-		load_array(&l, find_member(members, count, "nodes"), "nodes", load_node);
-		/* Groups and edges name nodes, so they come after all of them. */
-		load_array(&l, find_member(members, count, "groups"), "groups", load_group);
-		load_array(&l, find_member(members, count, "edges"), "edges", load_edge);
-		load_unknown(&l, members, count);
-	}
-	diagram_set_recording(l.d, true);
-	diagram_clear_history(l.d);
-out:
-	for (size_t i = 0; i < count; i++)
-		free(members[i].key);
-	free(members);
-	if (failed(&l)) {
-		diagram_free(l.d);
-		return NULL;
-	}
-	return l.d;
+	d = load(&l);
+	for (size_t i = 0; i < mine.count; i++)
+		error_list_add(errors, "%s", mine.messages[i]);
+	if (mine.truncated)
+		errors->truncated = true;
+	error_list_clear(&mine);
+	return d;
 }
 
 struct diagram *
@@ -859,12 +416,13 @@ diagram_load_file(const char *path, struct error_list *errors)
 		ssize_t got;
 
 		if (len == capacity) {
-			if (capacity > NAPKIN_FILE_MAX) {
+			/* A pipe or device has no size: read one byte past the limit at most. */
+			if (len > NAPKIN_FILE_MAX) {
 				error_list_add(errors, "%s: the file is over the limit of %zu bytes (1 GiB)",
 				    path, (size_t)NAPKIN_FILE_MAX);
 				goto out;
 			}
-			capacity *= 2;
+			capacity = capacity > NAPKIN_FILE_MAX / 2 ? NAPKIN_FILE_MAX + 1 : capacity * 2;
 			data = xrealloc(data, capacity);
 		}
 		got = read(fd, data + len, capacity - len);

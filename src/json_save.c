@@ -5,58 +5,119 @@
  * two-space indentation as `jq .` prints it, members in the order of
  * docs/format.md, defaults omitted, unknown members from the file written
  * back after the known ones in their original order.  The writer streams
- * to a FILE; it never builds the document in memory.
+ * to a FILE through a small buffer; it never builds the document in memory.
  */
 #include "diagram_json.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cJSON.h>
 
 #include "atomic_file.h"
+#include "json_number.h"
 #include "json_write.h"
 #include "xalloc.h"
+
+/*
+ * Output goes through a buffer of our own and reaches the FILE in large
+ * fwrite()s: a million-node file is tens of millions of small pieces, and
+ * stdio locks the stream for each call.
+ */
+#define WRITER_BUFFER (64 * 1024)
 
 struct writer {
 	FILE *out;
 	int depth;		/* indentation level */
 	bool first;		/* no member written yet in this container */
+	size_t used;
+	char buffer[WRITER_BUFFER];
 };
+
+static void
+flush(struct writer *w)
+{
+	if (w->used > 0)
+		fwrite(w->buffer, 1, w->used, w->out);
+	w->used = 0;
+}
+
+static void
+emit(struct writer *w, const char *s, size_t len)
+{
+	if (w->used + len > sizeof w->buffer) {
+		flush(w);
+		if (len > sizeof w->buffer) {
+			fwrite(s, 1, len, w->out);
+			return;
+		}
+	}
+	memcpy(w->buffer + w->used, s, len);
+	w->used += len;
+}
+
+static void
+emit_char(struct writer *w, char c)
+{
+	if (w->used == sizeof w->buffer)
+		flush(w);
+	w->buffer[w->used++] = c;
+}
+
+static void
+emit_text(struct writer *w, const char *s)
+{
+	emit(w, s, strlen(s));
+}
 
 static void
 indent(struct writer *w)
 {
-	fputc('\n', w->out);
-	for (int i = 0; i < w->depth; i++)
-		fputs("  ", w->out);
+	static const char spaces[] = "                                ";
+
+	emit_char(w, '\n');
+	for (size_t n = 2 * (size_t)w->depth; n > 0;) {
+		size_t chunk = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+
+		emit(w, spaces, chunk);
+		n -= chunk;
+	}
 }
 
-/* The shortest text that reads back as the same double. */
 static void
-write_number(FILE *out, double v)
+write_string(struct writer *w, const char *s)
 {
-	char buf[40];
+	emit_char(w, '"');
+	for (;;) {
+		const char *run = s;
+		char escape[8];
+		unsigned char c;
 
-	if (!isfinite(v)) {
-		fputs("null", out);	/* the loader refuses these; never reached */
-		return;
+		while (*s != '\0' && !json_needs_escape((unsigned char)*s))
+			s++;
+		emit(w, run, (size_t)(s - run));
+		c = (unsigned char)*s;
+		if (c == '\0')
+			break;
+		emit(w, escape, json_escape(c, escape));
+		s++;
 	}
-	if (v == floor(v) && fabs(v) < 1e15) {
-		fprintf(out, "%.0f", v);
-		return;
-	}
-	snprintf(buf, sizeof buf, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, sizeof buf, "%.17g", v);
-	fputs(buf, out);
+	emit_char(w, '"');
+}
+
+static void
+write_number(struct writer *w, double v)
+{
+	char buf[JSON_NUMBER_SIZE];
+
+	json_format_number(v, buf);
+	emit_text(w, buf);
 }
 
 static void
 open_container(struct writer *w, char c)
 {
-	fputc(c, w->out);
+	emit_char(w, c);
 	w->depth++;
 	w->first = true;
 }
@@ -67,7 +128,7 @@ close_container(struct writer *w, char c)
 	w->depth--;
 	if (!w->first)
 		indent(w);
-	fputc(c, w->out);
+	emit_char(w, c);
 	w->first = false;
 }
 
@@ -76,12 +137,12 @@ static void
 next_item(struct writer *w, const char *key)
 {
 	if (!w->first)
-		fputc(',', w->out);
+		emit_char(w, ',');
 	w->first = false;
 	indent(w);
 	if (key != NULL) {
-		json_write_string(w->out, key);
-		fputs(": ", w->out);
+		write_string(w, key);
+		emit(w, ": ", 2);
 	}
 }
 
@@ -100,13 +161,13 @@ write_cjson(struct writer *w, const cJSON *v)
 		}
 		close_container(w, object ? '}' : ']');
 	} else if (cJSON_IsString(v)) {
-		json_write_string(w->out, v->valuestring);
+		write_string(w, v->valuestring);
 	} else if (cJSON_IsNumber(v)) {
-		write_number(w->out, v->valuedouble);
+		write_number(w, v->valuedouble);
 	} else if (cJSON_IsBool(v)) {
-		fputs(cJSON_IsTrue(v) ? "true" : "false", w->out);
+		emit_text(w, cJSON_IsTrue(v) ? "true" : "false");
 	} else {
-		fputs("null", w->out);
+		emit_text(w, "null");
 	}
 }
 
@@ -114,14 +175,14 @@ static void
 member_string(struct writer *w, const char *key, const char *value)
 {
 	next_item(w, key);
-	json_write_string(w->out, value);
+	write_string(w, value);
 }
 
 static void
 member_number(struct writer *w, const char *key, double value)
 {
 	next_item(w, key);
-	write_number(w->out, value);
+	write_number(w, value);
 }
 
 static void
@@ -148,7 +209,7 @@ write_node(struct writer *w, const struct node *n)
 		member_number(w, "replicas", n->replicas);
 	if (n->managed) {
 		next_item(w, "managed");
-		fputs("true", w->out);
+		emit_text(w, "true");
 	}
 	member_number(w, "x", n->x);
 	member_number(w, "y", n->y);
@@ -229,32 +290,38 @@ write_groups(struct writer *w, const struct diagram *d)
 bool
 diagram_write_json(const struct diagram *d, FILE *out)
 {
-	struct writer w = { out, 0, true };
+	struct writer *w = xmalloc(sizeof *w);
 
-	open_container(&w, '{');
-	member_number(&w, "napkin", NAPKIN_FORMAT_VERSION);
-	member_string(&w, "title", diagram_title(d));
-	next_item(&w, "nodes");
-	open_container(&w, '[');
+	w->out = out;
+	w->depth = 0;
+	w->first = true;
+	w->used = 0;
+	open_container(w, '{');
+	member_number(w, "napkin", NAPKIN_FORMAT_VERSION);
+	member_string(w, "title", diagram_title(d));
+	next_item(w, "nodes");
+	open_container(w, '[');
 	for (size_t i = 0; i < diagram_node_count(d); i++) {
-		next_item(&w, NULL);
-		write_node(&w, diagram_node(d, i));
+		next_item(w, NULL);
+		write_node(w, diagram_node(d, i));
 	}
-	close_container(&w, ']');
-	next_item(&w, "edges");
-	open_container(&w, '[');
+	close_container(w, ']');
+	next_item(w, "edges");
+	open_container(w, '[');
 	for (size_t i = 0; i < diagram_edge_count(d); i++) {
-		next_item(&w, NULL);
-		write_edge(&w, diagram_edge(d, i));
+		next_item(w, NULL);
+		write_edge(w, diagram_edge(d, i));
 	}
-	close_container(&w, ']');
-	next_item(&w, "groups");
-	open_container(&w, '[');
-	write_groups(&w, d);
-	close_container(&w, ']');
-	members_extra(&w, diagram_extra(d));
-	close_container(&w, '}');
-	fputc('\n', out);
+	close_container(w, ']');
+	next_item(w, "groups");
+	open_container(w, '[');
+	write_groups(w, d);
+	close_container(w, ']');
+	members_extra(w, diagram_extra(d));
+	close_container(w, '}');
+	emit_char(w, '\n');
+	flush(w);
+	free(w);
 	return !ferror(out);
 }
 

@@ -27,6 +27,24 @@ is_hex(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/* The UTF-16 unit of the \uXXXX escape at p, or -1 when it is not one. */
+static long
+escape_unit(struct json_text t, size_t p)
+{
+	long unit = 0;
+
+	if (p + 6 > t.len || t.data[p] != '\\' || t.data[p + 1] != 'u')
+		return -1;
+	for (size_t i = p + 2; i < p + 6; i++) {
+		char c = t.data[i];
+
+		if (!is_hex(c))
+			return -1;
+		unit = unit * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+	}
+	return unit;
+}
+
 size_t
 json_skip_space(struct json_text t, size_t pos)
 {
@@ -53,15 +71,24 @@ string_end(struct json_text t, size_t pos, size_t *end, const char **message)
 				break;
 			c = (unsigned char)t.data[p + 1];
 			if (c == 'u') {
-				if (p + 6 > t.len || !is_hex(t.data[p + 2]) || !is_hex(t.data[p + 3]) ||
-				    !is_hex(t.data[p + 4]) || !is_hex(t.data[p + 5])) {
-					*end = p;
+				long unit = escape_unit(t, p), low;
+
+				*end = p;
+				if (unit < 0) {
 					*message = "\\u must be followed by four hexadecimal digits";
 					return false;
 				}
-				if (memcmp(t.data + p + 2, "0000", 4) == 0) {
-					*end = p;
+				if (unit == 0) {
 					*message = "strings must not contain \\u0000 (NUL)";
+					return false;
+				}
+				p += 6;
+				if (unit < 0xd800 || unit > 0xdfff)
+					continue;
+				/* A surrogate is half a character: high then low, as a pair. */
+				low = escape_unit(t, p);
+				if (unit > 0xdbff || low < 0xdc00 || low > 0xdfff) {
+					*message = "\\u escape is half a UTF-16 surrogate pair";
 					return false;
 				}
 				p += 6;
@@ -74,6 +101,12 @@ string_end(struct json_text t, size_t pos, size_t *end, const char **message)
 			}
 			p += 2;
 			continue;
+		}
+		if (c == '\n' || c == '\r') {
+			/* JSON strings never span lines: the closing quote is missing. */
+			*end = pos;
+			*message = "string is not terminated before the end of the line";
+			return false;
 		}
 		if (c < 0x20) {
 			*end = p;
@@ -148,28 +181,41 @@ json_value_end(struct json_text t, size_t pos, size_t *end, const char **message
 }
 
 int
-json_next(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, size_t *key_end,
-    size_t *value, const char **message)
+json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start,
+    size_t *key_end, size_t *value, const char **message)
 {
 	bool object = t.data[pos] == '{';
-	char close = object ? '}' : ']';
+	char close = object ? '}' : ']', wrong_close = object ? ']' : '}';
 	size_t p;
 
 	if (*cursor == 0) {
 		p = json_skip_space(t, pos + 1);
-		if (p < t.len && t.data[p] == close)
+		if (p < t.len && t.data[p] == close) {
+			*value = p;
 			return 0;
+		}
 	} else {
 		p = json_skip_space(t, *cursor);
-		if (p < t.len && t.data[p] == close)
+		if (p < t.len && t.data[p] == close) {
+			*value = p;
 			return 0;
+		}
 		if (p >= t.len || t.data[p] != ',') {
 			*value = p;
-			*message = object ? "expected ',' or '}' after a member" :
+			*message = p >= t.len ? "unexpected end of file inside a value" :
+			    t.data[p] == wrong_close ?
+			    (object ? "expected '}' to close the object here" :
+			    "expected ']' to close the array here") :
+			    object ? "expected ',' or '}' after a member" :
 			    "expected ',' or ']' after an element";
 			return -1;
 		}
 		p = json_skip_space(t, p + 1);
+		if (p < t.len && t.data[p] == close) {
+			*value = json_skip_space(t, *cursor);
+			*message = object ? "trailing comma before '}'" : "trailing comma before ']'";
+			return -1;
+		}
 	}
 	if (object) {
 		if (p >= t.len || t.data[p] != '"') {
@@ -192,11 +238,22 @@ json_next(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, siz
 	}
 	if (p >= t.len || t.data[p] == ',' || t.data[p] == close) {
 		*value = p;
-		*message = p >= t.len ? "unexpected end of file" : "expected a value";
+		*message = p >= t.len ? "unexpected end of file inside a value" : "expected a value";
 		return -1;
 	}
 	*value = p;
-	if (!json_value_end(t, p, cursor, message)) {
+	return 1;
+}
+
+int
+json_next(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, size_t *key_end,
+    size_t *value, const char **message)
+{
+	int more = json_next_start(t, pos, cursor, key_start, key_end, value, message);
+
+	if (more <= 0)
+		return more;
+	if (!json_value_end(t, *value, cursor, message)) {
 		*value = *cursor;
 		return -1;
 	}
@@ -248,40 +305,88 @@ check_scalar(struct json_text t, size_t pos, size_t end, size_t *bad, const char
 	return i == len;
 }
 
-static bool
-check_value(struct json_text t, size_t pos, int depth, size_t *bad, const char **message)
+/* Each byte is looked at once, however deep the nesting. */
+bool
+json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
+    const char **message)
 {
-	size_t cursor = 0, ks, ke, value, end;
+	size_t cursor = 0, ks, ke, value, p = pos;
 	int more;
 
-	if (!json_value_end(t, pos, &end, message)) {
-		*bad = end;
+	if (pos >= t.len) {
+		*bad = pos;
+		*message = "unexpected end of file";
 		return false;
 	}
-	if (t.data[pos] == '"')
+	if (t.data[pos] == '"') {
+		if (!string_end(t, pos, end, message)) {
+			*bad = *end;
+			return false;
+		}
 		return true;
-	if (t.data[pos] != '{' && t.data[pos] != '[')
-		return check_scalar(t, pos, end, bad, message);
+	}
+	if (t.data[pos] != '{' && t.data[pos] != '[') {
+		while (p < t.len && !is_delimiter(t.data[p]))
+			p++;
+		*end = p;
+		return check_scalar(t, pos, p, bad, message);
+	}
 	if (depth >= JSON_DEPTH_MAX) {
 		*bad = pos;
 		*message = "nesting is deeper than 200 levels";
 		return false;
 	}
-	while ((more = json_next(t, pos, &cursor, &ks, &ke, &value, message)) > 0) {
-		if (!check_value(t, value, depth + 1, bad, message))
+	while ((more = json_next_start(t, pos, &cursor, &ks, &ke, &value, message)) > 0) {
+		if (!json_check_value(t, value, depth + 1, &cursor, bad, message))
 			return false;
 	}
 	if (more < 0) {
 		*bad = value;
 		return false;
 	}
+	*end = value + 1;
 	return true;
+}
+
+size_t
+json_string_decode(struct json_text t, size_t pos, char *out)
+{
+	size_t p = pos + 1, o = 0;
+
+	while (p < t.len && t.data[p] != '"') {
+		long unit, low;
+		char c;
+
+		if (t.data[p] != '\\') {
+			out[o++] = t.data[p++];
+			continue;
+		}
+		c = t.data[p + 1];
+		if (c != 'u') {
+			out[o++] = c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' :
+			    c == 'r' ? '\r' : c == 't' ? '\t' : c;
+			p += 2;
+			continue;
+		}
+		unit = escape_unit(t, p);
+		p += 6;
+		if (unit >= 0xd800 && unit <= 0xdbff) {
+			low = escape_unit(t, p);
+			unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+			p += 6;
+		}
+		o += utf8_encode((uint32_t)unit, out + o);
+	}
+	out[o] = '\0';
+	return o;
 }
 
 bool
 json_check(struct json_text t, size_t pos, size_t *bad, const char **message)
 {
-	return check_value(t, json_skip_space(t, pos), 0, bad, message);
+	size_t end;
+
+	return json_check_value(t, json_skip_space(t, pos), 0, &end, bad, message);
 }
 
 size_t

@@ -1,26 +1,39 @@
 /* JSON string literals, shared by every writer of JSON text. */
 #include "json_write.h"
 
+bool
+json_needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+}
+
+size_t
+json_escape(unsigned char c, char buf[8])
+{
+	static const char simple[] = "\"\"\\\\\nn\tt\rr\bb\ff";
+
+	for (size_t i = 0; i + 1 < sizeof simple; i += 2) {
+		if ((unsigned char)simple[i] == c) {
+			buf[0] = '\\';
+			buf[1] = simple[i + 1];
+			buf[2] = '\0';
+			return 2;
+		}
+	}
+	return (size_t)snprintf(buf, 8, "\\u%04x", c);
+}
+
 void
 json_write_string(FILE *out, const char *s)
 {
+	char escape[8];
+
 	fputc('"', out);
 	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '"':  fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\b': fputs("\\b", out); break;
-		case '\f': fputs("\\f", out); break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				fprintf(out, "\\u%04x", c);
-			else
-				fputc(c, out);
+		if (json_needs_escape((unsigned char)*s)) {
+			fwrite(escape, 1, json_escape((unsigned char)*s, escape), out);
+		} else {
+			fputc(*s, out);
 		}
 	}
 	fputc('"', out);

@@ -48,6 +48,24 @@ expect_not_contains() {
 	fi
 }
 
+# expect_empty FILE: FILE has no bytes (no stray output on stdout or stderr).
+expect_empty() {
+	if [ -s "$1" ]; then
+		fail "$1 should be empty"
+		sed 's/^/      | /' "$1" | head -5
+	else
+		pass
+	fi
+}
+
+# expect_text FILE LINE...: FILE holds exactly these lines.
+expect_text() {
+	file=$1
+	shift
+	printf '%s\n' "$@" >"$TMP/expected-text"
+	expect_same "$file" "$TMP/expected-text"
+}
+
 expect_same() {
 	if cmp -s "$1" "$2"; then
 		pass

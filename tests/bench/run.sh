@@ -10,6 +10,23 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/napkin-bench.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 status=0
 
+# --- model: load, save, memory (tests/bench/bench_model.c) ---
+# Each size is generated once and measured in three fresh processes, so peak
+# RSS is that size's alone and the best run shows through a noisy machine.
+echo "== model: load and save (wall-clock seconds, (cpu) seconds; save includes"
+echo "   the fsync); model = resident memory of the loaded diagram, per node,"
+echo "   and without its strings' bytes.  $(nproc) cores, $(uname -m)."
+bench=$BUILD/bench/bench_model
+"$bench" header
+for nodes in ${NAPKIN_BENCH_SIZES:-1000 100000 1000000}; do
+	"$bench" generate "$nodes" "$scratch/bench-$nodes.json" || status=1
+	for run in 1 2 3; do
+		"$bench" measure "$scratch/bench-$nodes.json" || status=1
+	done
+	rm -f "$scratch/bench-$nodes.json"
+done
+# --- end model ---
+
 # --- critique (tests/bench/bench_critique.c) ---
 echo "== critique: load, critique_run, napkin check as a process, igraph baseline"
 "$BUILD/bench/bench_critique" "$scratch" || status=1

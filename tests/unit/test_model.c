@@ -206,6 +206,32 @@ test_steps_and_state(void **state)
 	diagram_free(d);
 }
 
+/* Saving in the middle of a drag, then dragging on, must leave it modified. */
+static void
+test_state_changes_inside_a_step(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *a;
+	struct napkin_error err;
+	uint64_t before, saved;
+
+	(void)state;
+	a = add(d, "a", KIND_SERVICE);
+	before = diagram_state_id(d);
+	diagram_begin(d, "move a");
+	assert_true(diagram_move_node(d, a, 1, 1, &err));
+	saved = diagram_state_id(d);
+	assert_int_not_equal(saved, before);
+	assert_true(diagram_move_node(d, a, 2, 2, &err));
+	assert_int_not_equal(diagram_state_id(d), saved);
+	diagram_end(d);
+	assert_int_not_equal(diagram_state_id(d), saved);
+	/* Undo returns to the state before the step, id and all. */
+	assert_true(diagram_undo(d));
+	assert_int_equal(diagram_state_id(d), before);
+	diagram_free(d);
+}
+
 static void
 test_groups(void **state)
 {
@@ -287,6 +313,7 @@ main(void)
 		cmocka_unit_test(test_attribute_checks),
 		cmocka_unit_test(test_undo_redo_each_attribute),
 		cmocka_unit_test(test_steps_and_state),
+		cmocka_unit_test(test_state_changes_inside_a_step),
 		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_observer),
 	};
