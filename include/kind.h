@@ -10,23 +10,33 @@
 
 #include <stdbool.h>
 
-/* X(ENUM, name, tag, palette key, dot shape, description) */
+/* X(ENUM, name, tag, palette key, dot shape, colour, description) */
 #define NAPKIN_KINDS(X) \
-	X(CLIENT,   "client",   "USR",   'u', "box",        "user, browser or mobile app that sends requests") \
-	X(CDN,      "cdn",      "CDN",   'n', "tab",        "content delivery network serving cached static and media content") \
-	X(GATEWAY,  "gateway",  "GW",    'g', "hexagon",    "API gateway: routing, auth and rate limiting in front of services") \
-	X(LB,       "lb",       "LB",    'l', "diamond",    "load balancer spreading requests over replicas") \
-	X(SERVICE,  "service",  "SVC",   's', "box",        "stateless application service answering requests") \
-	X(WORKER,   "worker",   "WRK",   'w', "component",  "background worker consuming jobs from a queue") \
-	X(FUNCTION, "function", "FN",    'f', "septagon",   "serverless function, scaled by the platform") \
-	X(CACHE,    "cache",    "CACHE", 'c', "box3d",      "in-memory cache or key-value store (Redis, Memcached)") \
-	X(DB,       "db",       "DB",    'd', "cylinder",   "database, the system of record") \
-	X(BROKER,   "broker",   "Q",     'q', "cds",        "message broker or queue (Kafka, RabbitMQ, SQS)") \
-	X(STORAGE,  "storage",  "OBJ",   'o', "folder",     "object or blob storage (S3, GCS)") \
-	X(EXTERNAL, "external", "EXT",   'x', "doubleoctagon", "third-party API outside the system")
+	X(CLIENT,   "client",   "USR",   'u', "box",           COLOUR_WHITE,   "user, browser or mobile app that sends requests") \
+	X(CDN,      "cdn",      "CDN",   'n', "tab",           COLOUR_CYAN,    "content delivery network serving cached static and media content") \
+	X(GATEWAY,  "gateway",  "GW",    'g', "hexagon",       COLOUR_MAGENTA, "API gateway: routing, auth and rate limiting in front of services") \
+	X(LB,       "lb",       "LB",    'l', "diamond",       COLOUR_MAGENTA, "load balancer spreading requests over replicas") \
+	X(SERVICE,  "service",  "SVC",   's', "box",           COLOUR_BLUE,    "stateless application service answering requests") \
+	X(WORKER,   "worker",   "WRK",   'w', "component",     COLOUR_BLUE,    "background worker consuming jobs from a queue") \
+	X(FUNCTION, "function", "FN",    'f', "septagon",      COLOUR_YELLOW,  "serverless function, scaled by the platform") \
+	X(CACHE,    "cache",    "CACHE", 'c', "box3d",         COLOUR_RED,     "in-memory cache or key-value store (Redis, Memcached)") \
+	X(DB,       "db",       "DB",    'd', "cylinder",      COLOUR_GREEN,   "database, the system of record") \
+	X(BROKER,   "broker",   "Q",     'q', "cds",           COLOUR_YELLOW,  "message broker or queue (Kafka, RabbitMQ, SQS)") \
+	X(STORAGE,  "storage",  "OBJ",   'o', "folder",        COLOUR_CYAN,    "object or blob storage (S3, GCS)") \
+	X(EXTERNAL, "external", "EXT",   'x', "doubleoctagon", COLOUR_WHITE,   "third-party API outside the system")
+
+/*
+ * The eight colours every colour terminal has; the whiteboard draws each
+ * kind in one so a board reads at a glance (the tag still says it all
+ * without colour).
+ */
+enum napkin_colour {
+	COLOUR_DEFAULT, COLOUR_RED, COLOUR_GREEN, COLOUR_YELLOW,
+	COLOUR_BLUE, COLOUR_MAGENTA, COLOUR_CYAN, COLOUR_WHITE
+};
 
 enum node_kind {
-#define KIND_ENUM(e, name, tag, key, shape, desc) KIND_##e,
+#define KIND_ENUM(e, name, tag, key, shape, colour, desc) KIND_##e,
 	NAPKIN_KINDS(KIND_ENUM)
 #undef KIND_ENUM
 	KIND_COUNT
@@ -37,6 +47,7 @@ struct kind_info {
 	const char *tag;	/* drawn in the box: "DB" */
 	char palette_key;	/* key in the whiteboard's add palette */
 	const char *dot_shape;	/* Graphviz node shape */
+	enum napkin_colour colour;	/* the whiteboard's colour for it */
 	const char *description;
 };
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 static const struct kind_info kinds[KIND_COUNT] = {
-#define KIND_ROW(e, name, tag, key, shape, desc) { name, tag, key, shape, desc },
+#define KIND_ROW(e, name, tag, key, shape, colour, desc) { name, tag, key, shape, colour, desc },
 	NAPKIN_KINDS(KIND_ROW)
 #undef KIND_ROW
 };
