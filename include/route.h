@@ -45,6 +45,12 @@ struct route {
 	bool blocked;			/* no way round the boxes: drawn straight */
 };
 
+enum {
+	ROUTE_BOX = 2,
+	ROUTE_ALONG_X = 4,
+	ROUTE_ALONG_Y = 8
+};
+
 struct route_request {
 	struct box from, to;		/* footprints of source and target */
 	enum side from_side, to_side;
@@ -52,7 +58,9 @@ struct route_request {
 	struct box area;		/* search inside this rectangle */
 	/*
 	 * Mark the obstacles of area: map has area.width * area.height
-	 * bytes, row by row, all 0; set the cells inside boxes to 1.
+	 * bytes, row by row, all 0; set ROUTE_BOX on the cells inside boxes,
+	 * ROUTE_ALONG_X / ROUTE_ALONG_Y where other edges already run
+	 * (crossing them is cheap, running along them dear).
 	 */
 	void (*obstacles)(void *context, struct box area, uint8_t *map);
 	void *context;

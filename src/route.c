@@ -17,6 +17,9 @@
 
 #define BEND_COST 4
 #define HUG_COST 2
+#define ALONG_COST 10	/* sharing a stretch of line with another edge */
+#define CROSS_COST 2	/* crossing another edge */
+#define HUG 1
 
 static const int step_x[4] = { 0, 1, 0, -1 };
 static const int step_y[4] = { -1, 0, 1, 0 };
@@ -27,7 +30,7 @@ struct heap_item {
 };
 
 struct router {
-	uint8_t *map;		/* 0 free, 1 next to a box, 2 inside a box */
+	uint8_t *map;		/* HUG | ROUTE_BOX | ROUTE_ALONG_X | ROUTE_ALONG_Y */
 	int32_t *cost;		/* best g per state */
 	int32_t *parent;	/* previous state on the best path */
 	size_t states;		/* capacity of cost and parent */
@@ -195,7 +198,7 @@ heap_pop(struct router *r)
 	return top;
 }
 
-/* Mark obstacles, then the cells beside them as "hugging". */
+/* Mark obstacles and other edges, then the cells beside boxes as "hugging". */
 static void
 build_map(struct router *r, const struct route_request *q)
 {
@@ -208,27 +211,33 @@ build_map(struct router *r, const struct route_request *q)
 		for (int x = 0; x < a.width; x++) {
 			uint8_t *m = &r->map[(size_t)y * (size_t)a.width + (size_t)x];
 
-			if (*m == 1)
-				*m = 2;
-		}
-	}
-	for (int y = 0; y < a.height; y++) {
-		for (int x = 0; x < a.width; x++) {
-			uint8_t *m = &r->map[(size_t)y * (size_t)a.width + (size_t)x];
-
-			if (*m != 0)
+			if (*m & ROUTE_BOX)
 				continue;
 			for (int d = 0; d < 4; d++) {
 				int nx = x + step_x[d], ny = y + step_y[d];
 
 				if (nx >= 0 && ny >= 0 && nx < a.width && ny < a.height &&
-				    r->map[(size_t)ny * (size_t)a.width + (size_t)nx] == 2) {
-					*m = 1;
+				    (r->map[(size_t)ny * (size_t)a.width + (size_t)nx] & ROUTE_BOX)) {
+					*m |= HUG;
 					break;
 				}
 			}
 		}
 	}
+}
+
+/* What entering a cell marked m heading in direction d costs beyond a step. */
+static int
+cell_cost(uint8_t m, int d)
+{
+	int along = d == 1 || d == 3 ? ROUTE_ALONG_X : ROUTE_ALONG_Y;
+	int cost = m & HUG ? HUG_COST : 0;
+
+	if (m & along)
+		cost += ALONG_COST;
+	else if (m & (ROUTE_ALONG_X | ROUTE_ALONG_Y))
+		cost += CROSS_COST;
+	return cost;
 }
 
 static bool
@@ -348,10 +357,13 @@ search(struct router *r, const struct route_request *q, struct point start, stru
 			if (nd == (dir + 2) % 4 || nx < 0 || ny < 0 || nx >= a.width || ny >= a.height)
 				continue;
 			m = r->map[(size_t)ny * (size_t)a.width + (size_t)nx];
-			if (m == 2)
+			if (m & ROUTE_BOX)
 				continue;
 			ns = (ny * a.width + nx) * 4 + nd;
-			ng = g + 1 + (nd != dir ? BEND_COST : 0) + (m == 1 ? HUG_COST : 0);
+			ng = g + 1 + (nd != dir ? BEND_COST : 0) + cell_cost(m, nd);
+			/* A turn in a cell another edge runs through would join them. */
+			if (nd != dir && (r->map[(size_t)y * (size_t)a.width + (size_t)x] & (ROUTE_ALONG_X | ROUTE_ALONG_Y)))
+				ng += ALONG_COST;
 			if (ng < r->cost[ns]) {
 				int h = abs(nx + a.x - end.x) + abs(ny + a.y - end.y);
 				uint32_t depth = ng < 0xFFFFFF ? 0xFFFFFFu - (uint32_t)ng : 0;
@@ -385,8 +397,8 @@ router_find(struct router *r, const struct route_request *q, struct route *out)
 	grow_buffers(r, (size_t)a.width * (size_t)a.height);
 	build_map(r, q);
 	/* The two end cells are where the edge must be, whatever is there. */
-	r->map[(size_t)(start.y - a.y) * (size_t)a.width + (size_t)(start.x - a.x)] = 0;
-	r->map[(size_t)(end.y - a.y) * (size_t)a.width + (size_t)(end.x - a.x)] = 0;
+	r->map[(size_t)(start.y - a.y) * (size_t)a.width + (size_t)(start.x - a.x)] &= (uint8_t)~ROUTE_BOX;
+	r->map[(size_t)(end.y - a.y) * (size_t)a.width + (size_t)(end.x - a.x)] &= (uint8_t)~ROUTE_BOX;
 	if (start.x == end.x && start.y == end.y && q->from_side == side_opposite(q->to_side)) {
 		path_push(r, &n, start);
 		set_points(out, r->path, n);

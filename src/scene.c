@@ -550,77 +550,174 @@ scene_area_free(struct scene *s, struct box b, const struct node *ignore)
 	return true;
 }
 
+/* Where the other end of te lies along a side of sn (doubled centre). */
+static int
+along(const struct scene_node *sn, const struct scene_edge *te, enum side side)
+{
+	const struct scene_node *to = te->from == sn ? te->to : te->from;
+
+	if (side == SIDE_TOP || side == SIDE_BOTTOM)
+		return to->footprint.x * 2 + to->footprint.width;
+	return to->footprint.y * 2 + to->footprint.height;
+}
+
+struct port_choice {
+	const struct scene_edge *edge;
+	enum side side;
+	int key;
+};
+
+static int
+compare_choices(const void *a, const void *b)
+{
+	const struct port_choice *x = a, *y = b;
+
+	if (x->side != y->side)
+		return x->side < y->side ? -1 : 1;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->edge->edge->uid < y->edge->edge->uid ? -1 : x->edge->edge->uid > y->edge->edge->uid;
+}
+
 /*
- * Where e attaches to sn: the side facing the other end, and a slot on it.
- * The edges sharing that side are ordered by where their other ends are,
- * so lines leave in the order they travel and do not cross at the box.
+ * Where e attaches to sn.  Each edge takes the side facing its other end;
+ * a side with more edges than it has slots hands its outermost ones to
+ * the neighbouring sides they lean towards.  On each side the edges are
+ * ordered by where their other ends are, so lines leave in the order
+ * they travel and do not cross at the box.
  */
 static enum side
 port_of(struct scene_node *sn, const struct scene_edge *se, struct point *port)
 {
-	const struct scene_node *other = se->from == sn ? se->to : se->from;
-	enum side side = route_facing_side(sn->footprint, other->footprint);
-	bool along_x = side == SIDE_TOP || side == SIDE_BOTTOM;
-	int mine = along_x ? other->footprint.x * 2 + other->footprint.width
-	    : other->footprint.y * 2 + other->footprint.height;
-	size_t before = 0, sharing = 0;
+	size_t n = sn->edge_count, mine = 0, first = 0, count = 0;
+	struct port_choice stack[32], *c = n <= 32 ? stack : xreallocarray(NULL, n, sizeof *c);
 	struct point slots[PORT_SLOTS_MAX];
-	int count, slot;
+	int capacity[4], centre_x = sn->footprint.x * 2 + sn->footprint.width;
+	int centre_y = sn->footprint.y * 2 + sn->footprint.height;
+	enum side side;
 
-	for (size_t i = 0; i < sn->edge_count; i++) {
-		const struct scene_edge *te = sn->edges[i];
-		const struct scene_node *to = te->from == sn ? te->to : te->from;
-		int theirs;
+	for (int k = 0; k < 4; k++)
+		capacity[k] = route_port_slots(sn->node, (enum side)k, slots, PORT_SLOTS_MAX);
+	for (size_t i = 0; i < n; i++) {
+		const struct scene_node *to = sn->edges[i]->from == sn ? sn->edges[i]->to : sn->edges[i]->from;
 
-		if (route_facing_side(sn->footprint, to->footprint) != side)
-			continue;
-		sharing++;
-		theirs = along_x ? to->footprint.x * 2 + to->footprint.width
-		    : to->footprint.y * 2 + to->footprint.height;
-		if (theirs < mine || (theirs == mine && te->edge->uid < se->edge->uid))
-			before++;
+		c[i].edge = sn->edges[i];
+		c[i].side = route_facing_side(sn->footprint, to->footprint);
+		c[i].key = along(sn, sn->edges[i], c[i].side);
 	}
-	count = route_port_slots(sn->node, side, slots, PORT_SLOTS_MAX);
-	if (count <= 0) {
-		*port = (struct point){ sn->footprint.x, sn->footprint.y };
-		return side;
+	qsort(c, n, sizeof *c, compare_choices);
+	/* Spill the left and right sides (two slots) upwards and downwards. */
+	for (size_t i = 0; i < n;) {
+		size_t j = i, k;
+		enum side s = c[i].side;
+		size_t excess;
+
+		while (j < n && c[j].side == s)
+			j++;
+		excess = j - i > (size_t)capacity[s] ? j - i - (size_t)capacity[s] : 0;
+		for (k = i; excess > 0 && k < j && (s == SIDE_LEFT || s == SIDE_RIGHT) && c[k].key < centre_y; k++, excess--)
+			c[k].side = SIDE_TOP;
+		for (k = j; excess > 0 && k > i && (s == SIDE_LEFT || s == SIDE_RIGHT) && c[k - 1].key > centre_y; k--, excess--)
+			c[k - 1].side = SIDE_BOTTOM;
+		i = j;
 	}
-	if (sharing <= (size_t)count)
-		slot = (int)(((2 * before + 1) * (size_t)count) / (2 * sharing));
-	else
-		slot = (int)((before * (size_t)count) / sharing);
-	*port = slots[slot];
+	for (size_t i = 0; i < n; i++)
+		c[i].key = along(sn, c[i].edge, c[i].side);
+	qsort(c, n, sizeof *c, compare_choices);
+	(void)centre_x;
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].edge == se)
+			mine = i;
+	}
+	side = c[mine].side;
+	while (first < n && c[first].side != side)
+		first++;
+	while (first + count < n && c[first + count].side == side)
+		count++;
+	{
+		size_t before = mine - first;
+		int slot_count = route_port_slots(sn->node, side, slots, PORT_SLOTS_MAX);
+		int slot;
+
+		if (slot_count <= 0) {
+			*port = (struct point){ sn->footprint.x, sn->footprint.y };
+		} else {
+			if (count <= (size_t)slot_count)
+				slot = (int)(((2 * before + 1) * (size_t)slot_count) / (2 * count));
+			else
+				slot = (int)((before * (size_t)slot_count) / count);
+			*port = slots[slot];
+		}
+	}
+	if (c != stack)
+		free(c);
 	return side;
 }
 
+struct obstacle_job {
+	struct scene *scene;
+	const struct scene_edge *routing;	/* the edge being routed */
+	struct box area;
+	uint8_t *map;
+};
+
 static void
-mark_obstacle(void *context, void *item)
+mark(struct obstacle_job *job, int x, int y, uint8_t bits)
 {
-	struct {
-		struct box area;
-		uint8_t *map;
-	} *job = context;
-	struct scene_node *sn = item;
-	struct box f = sn->footprint, a = job->area;
+	struct box a = job->area;
+
+	if (box_contains(a, x, y))
+		job->map[(size_t)(y - a.y) * (size_t)a.width + (size_t)(x - a.x)] |= bits;
+}
+
+static void
+mark_box(void *context, void *item)
+{
+	struct obstacle_job *job = context;
+	struct box f = ((struct scene_node *)item)->footprint;
 
 	for (int y = f.y; y < f.y + f.height; y++) {
-		for (int x = f.x; x < f.x + f.width; x++) {
-			if (box_contains(a, x, y))
-				job->map[(size_t)(y - a.y) * (size_t)a.width + (size_t)(x - a.x)] = 1;
-		}
+		for (int x = f.x; x < f.x + f.width; x++)
+			mark(job, x, y, ROUTE_BOX);
 	}
+}
+
+/* The cells of routes already known, so a new one keeps off them. */
+static void
+mark_route(void *context, void *item)
+{
+	struct obstacle_job *job = context;
+	struct scene_edge *se = item;
+	const struct route *r = &se->route;
+
+	if (se == job->routing || !se->routed || se->stamp == job->scene->stamp ||
+	    !box_overlap(r->bounds, job->area))
+		return;
+	se->stamp = job->scene->stamp;
+	for (size_t i = 0; i + 1 < r->count; i++) {
+		struct point p = r->points[i], q = r->points[i + 1];
+		int dx = (q.x > p.x) - (q.x < p.x), dy = (q.y > p.y) - (q.y < p.y);
+		uint8_t bits = dy == 0 ? ROUTE_ALONG_X : ROUTE_ALONG_Y;
+
+		for (; p.x != q.x || p.y != q.y; p.x += dx, p.y += dy)
+			mark(job, p.x, p.y, bits);
+		mark(job, q.x, q.y, bits);
+	}
+	/* The stub at the source and the arrowhead belong to nobody else. */
+	mark(job, r->points[0].x, r->points[0].y, ROUTE_ALONG_X | ROUTE_ALONG_Y);
+	mark(job, r->points[r->count - 1].x, r->points[r->count - 1].y, ROUTE_ALONG_X | ROUTE_ALONG_Y);
 }
 
 static void
 obstacles(void *context, struct box area, uint8_t *map)
 {
-	struct scene *s = context;
-	struct {
-		struct box area;
-		uint8_t *map;
-	} job = { area, map };
+	struct obstacle_job *job = context;
 
-	spatial_query(s->node_grid, area, mark_obstacle, &job);
+	job->area = area;
+	job->map = map;
+	spatial_query(job->scene->node_grid, area, mark_box, job);
+	job->scene->stamp++;
+	spatial_query(job->scene->edge_grid, area, mark_route, job);
 }
 
 const struct route *
@@ -628,6 +725,7 @@ scene_route(struct scene *s, const struct edge *e)
 {
 	struct scene_edge *se = ptrmap_get(s->edges, e->uid);
 	struct route_request q;
+	struct obstacle_job job = { s, se, { 0, 0, 0, 0 }, NULL };
 	size_t attempts = sizeof margins / sizeof margins[0];
 
 	if (se == NULL)
@@ -639,7 +737,7 @@ scene_route(struct scene *s, const struct edge *e)
 	q.from_side = port_of(se->from, se, &q.from_port);
 	q.to_side = port_of(se->to, se, &q.to_port);
 	q.obstacles = obstacles;
-	q.context = s;
+	q.context = &job;
 	for (size_t i = 0; i < attempts; i++) {
 		q.area = search_area(se, (int)i);
 		if (router_find(s->router, &q, &se->route) || i + 1 == attempts)

@@ -215,11 +215,14 @@ tui_file_poll(struct tui *t)
 	t->stamp = now;
 	if (!now.exists) {
 		snprintf(t->view_error, sizeof t->view_error, "%s is gone; showing the last good version", t->path);
+		t->message[0] = '\0';
 		return TUI_REDRAW;
 	}
 	d = load_quietly(t->path, t->view_error, sizeof t->view_error);
-	if (d == NULL)
+	if (d == NULL) {
+		t->message[0] = '\0';	/* the error takes the bottom line */
 		return TUI_REDRAW;	/* keep the last good diagram, show why */
+	}
 	t->view_error[0] = '\0';
 	tui_file_adopt(t, d);
 	tui_message(t, false, "reloaded %s", t->path);
