@@ -7,8 +7,8 @@
  * diagram forwards each change to scene_note_change() (the whiteboard
  * from its observer).  A change invalidates only what it touches: the
  * edges of a moved node and of its neighbours (their ports shift), and the
- * edges whose search area the node's old or new box meets (it may now
- * block them, or free a shorter way).  Routes are computed lazily, when
+ * edges whose routes run through or beside the node's old or new box (it
+ * may now block them, or they went round it).  Routes are computed lazily, when
  * something asks for them, so a frame routes only what it shows.
  *
  * Ownership: the scene borrows the diagram, which must outlive it.

@@ -218,7 +218,30 @@ collect_edge(void *context, void *item)
 	collect(s, se);
 }
 
-/* Edges whose search area meets b lose their routes. */
+/* Whether a route runs through b or right beside it. */
+static bool
+route_near(const struct route *r, struct box b)
+{
+	b = box_grow(b, 1, 1);
+	if (!box_overlap(r->bounds, b))
+		return false;
+	for (size_t i = 0; i + 1 < r->count; i++) {
+		struct point p = r->points[i], q = r->points[i + 1];
+		struct box segment = { p.x < q.x ? p.x : q.x, p.y < q.y ? p.y : q.y,
+		    abs(p.x - q.x) + 1, abs(p.y - q.y) + 1 };
+
+		if (box_overlap(segment, b))
+			return true;
+	}
+	return r->count == 1 && box_contains(b, r->points[0].x, r->points[0].y);
+}
+
+/*
+ * A box appeared or went at b: the routes through it or hugging it are
+ * redone (a route elsewhere in its search area stays: still valid, if
+ * perhaps no longer the shortest, and the picture does not shift under
+ * the user's eyes).
+ */
 static void
 invalidate_area(struct scene *s, struct box b)
 {
@@ -228,7 +251,7 @@ invalidate_area(struct scene *s, struct box b)
 	for (size_t i = 0; i < s->found_count; i++) {
 		struct scene_edge *se = (struct scene_edge *)s->found[i];
 
-		if (box_overlap(se->area, b))
+		if (se->routed && route_near(&se->route, b))
 			invalidate(s, se);
 	}
 }

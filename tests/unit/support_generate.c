@@ -53,9 +53,10 @@ support_generate(size_t node_count, unsigned seed)
 		long reach = support_random(&rng) % 20 == 0 ? 10 : 1;
 		long dc = (long)(support_random(&rng) % (unsigned long)(2 * reach + 1)) - reach;
 		long dr = (long)(support_random(&rng) % (unsigned long)(2 * reach + 1)) - reach;
-		long t = (long)from + dc + dr * (long)columns;
+		long column = (long)(from % columns) + dc, row = (long)(from / columns) + dr;
+		long t = row * (long)columns + column;
 
-		if (t < 0 || t >= (long)node_count)
+		if (column < 0 || column >= (long)columns || row < 0 || t >= (long)node_count)
 			continue;
 		to = (size_t)t;
 		if (to == from)
