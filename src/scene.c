@@ -512,7 +512,8 @@ scene_nodes_in(struct scene *s, struct box area, const struct node *const **out)
 			s->found[kept++] = sn->node;
 	}
 	s->found_count = kept;
-	qsort(s->found, kept, sizeof *s->found, compare_found_nodes);
+	if (kept > 1)
+		qsort(s->found, kept, sizeof *s->found, compare_found_nodes);
 	*out = (const struct node *const *)s->found;
 	return kept;
 }
@@ -532,7 +533,8 @@ scene_edges_in(struct scene *s, struct box area, const struct edge *const **out)
 			s->found[kept++] = se->edge;
 	}
 	s->found_count = kept;
-	qsort(s->found, kept, sizeof *s->found, compare_found_edges);
+	if (kept > 1)
+		qsort(s->found, kept, sizeof *s->found, compare_found_edges);
 	*out = (const struct edge *const *)s->found;
 	return kept;
 }
@@ -570,6 +572,37 @@ scene_area_free(struct scene *s, struct box b, const struct node *ignore)
 		if (found[i] != ignore)
 			return false;
 	}
+	return true;
+}
+
+/*
+ * An edge alone on its side, facing a side of the other end: take the
+ * middle of the slots the two sides have in common, which the other end
+ * works out the same way when it too has the edge to itself, so the line
+ * runs straight.  False when the sides share no row or column.
+ */
+static bool
+aligned_port(const struct scene_node *sn, const struct scene_edge *se, enum side side,
+    const struct point *slots, int slot_count, struct point *port)
+{
+	const struct scene_node *other = se->from == sn ? se->to : se->from;
+	struct point theirs[PORT_SLOTS_MAX];
+	int their_count = route_port_slots(other->node, side_opposite(side), theirs, PORT_SLOTS_MAX);
+	bool along_x = side == SIDE_TOP || side == SIDE_BOTTOM;
+	int lo, hi, mine_lo, mine_hi, their_lo, their_hi, want;
+
+	if (their_count <= 0 || route_facing_side(other->footprint, sn->footprint) != side_opposite(side))
+		return false;
+	mine_lo = along_x ? slots[0].x : slots[0].y;
+	mine_hi = along_x ? slots[slot_count - 1].x : slots[slot_count - 1].y;
+	their_lo = along_x ? theirs[0].x : theirs[0].y;
+	their_hi = along_x ? theirs[their_count - 1].x : theirs[their_count - 1].y;
+	lo = mine_lo > their_lo ? mine_lo : their_lo;
+	hi = mine_hi < their_hi ? mine_hi : their_hi;
+	if (lo > hi)
+		return false;
+	want = (lo + hi + 1) / 2;
+	*port = slots[want - mine_lo];
 	return true;
 }
 
@@ -662,7 +695,9 @@ port_of(struct scene_node *sn, const struct scene_edge *se, struct point *port)
 		int slot_count = route_port_slots(sn->node, side, slots, PORT_SLOTS_MAX);
 		int slot;
 
-		if (slot_count <= 0) {
+		if (count == 1 && slot_count > 0 && aligned_port(sn, se, side, slots, slot_count, port)) {
+			/* Lined up with the other end: a straight line. */
+		} else if (slot_count <= 0) {
 			*port = (struct point){ sn->footprint.x, sn->footprint.y };
 		} else {
 			if (count <= (size_t)slot_count)

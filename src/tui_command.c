@@ -88,18 +88,18 @@ cmd_edit_force(struct tui *t, const char *arg)
 static const struct {
 	const char *name;
 	unsigned (*run)(struct tui *t, const char *arg);
-	const char *help;
+	const char *help;	/* "SYNTAX\tWHAT IT DOES" for ? */
 } commands[] = {
-	{ "w", cmd_write, ":w [FILE]   save (to FILE from then on)" },
+	{ "w", cmd_write, ":w [FILE]\tsave (to FILE from then on)" },
 	{ "write", cmd_write, NULL },
-	{ "e", cmd_edit, ":e FILE     open FILE (a new diagram if it does not exist)" },
+	{ "e", cmd_edit, ":e FILE\topen FILE (a new diagram if missing)" },
 	{ "edit", cmd_edit, NULL },
-	{ "e!", cmd_edit_force, ":e! FILE    open FILE, dropping unsaved changes" },
-	{ "q", cmd_quit, ":q          quit (asks when there are unsaved changes)" },
+	{ "e!", cmd_edit_force, ":e! FILE\topen FILE, dropping unsaved changes" },
+	{ "q", cmd_quit, ":q\tquit; asks if there are unsaved changes" },
 	{ "quit", cmd_quit, NULL },
-	{ "q!", cmd_quit_force, ":q!         quit, dropping unsaved changes" },
-	{ "wq", cmd_write_quit, ":wq [FILE]  save and quit" },
-	{ "x", cmd_exit, ":x          save if changed, and quit" },
+	{ "q!", cmd_quit_force, ":q!\tquit, dropping unsaved changes" },
+	{ "wq", cmd_write_quit, ":wq [FILE]\tsave and quit" },
+	{ "x", cmd_exit, ":x\tsave if changed, and quit" },
 };
 
 size_t

@@ -186,7 +186,15 @@ hints(const struct tui *t, char *out, size_t size)
 	unsigned mode = t->mode;
 
 	out[0] = '\0';
-	if (mode == MODE_PALETTE || mode == MODE_PROMPT || mode == MODE_HELP || mode == MODE_CONFIRM_QUIT)
+	if (mode == MODE_PALETTE) {
+		snprintf(out, size, "a kind's key adds it  Esc cancel");
+		return;
+	}
+	if (mode == MODE_PROMPT) {
+		snprintf(out, size, "Enter ok  Esc cancel");
+		return;
+	}
+	if (mode == MODE_HELP || mode == MODE_CONFIRM_QUIT)
 		return;
 	for (size_t i = 0; i < n && len + 1 < size; i++) {
 		char key[16];
@@ -302,7 +310,7 @@ overlay_frame(const struct tui *t, int top, int left, int height, int width, con
 static void
 draw_palette(const struct tui *t)
 {
-	int height = KIND_COUNT + 4, width = 62;
+	int height = KIND_COUNT + 4, width = tui_canvas_width(t) - 4 < 92 ? tui_canvas_width(t) - 4 : 92;
 	int top = 1 + (tui_canvas_height(t) - height) / 2, left = (tui_canvas_width(t) - width) / 2;
 
 	if (left < 0)
@@ -323,15 +331,29 @@ draw_palette(const struct tui *t)
 	}
 }
 
-/* One line of help: keys, then what they do. */
+/* One line of help: keys (or a tag), then what they do. */
 struct help_line {
 	char keys[64];
-	const char *text;
-	int flags;
+	char text[96];
+	int flags;		/* CELL_UNDERLINE: a heading */
+	int colour;		/* of the keys column */
 };
 
+static void
+help_add(struct help_line *out, size_t *n, size_t max, const char *keys, const char *text, int flags, int colour)
+{
+	if (*n >= max)
+		return;
+	snprintf(out[*n].keys, sizeof out[*n].keys, "%s", keys);
+	snprintf(out[*n].text, sizeof out[*n].text, "%s", text);
+	out[*n].flags = flags;
+	out[*n].colour = colour;
+	(*n)++;
+}
+
+/* Everything ? shows, from the key table, the command table and the kind table. */
 static size_t
-help_lines(struct help_line *out, size_t max)
+help_lines(const struct tui *t, struct help_line *out, size_t max)
 {
 	static const char *const sections[] = { "Move", "Edit", "Edges", "Screen" };
 	const struct tui_binding *b;
@@ -339,92 +361,86 @@ help_lines(struct help_line *out, size_t max)
 	const char *const *commands;
 	size_t nc = tui_command_help(&commands);
 
-	for (size_t s = 0; s < sizeof sections / sizeof sections[0] && n < max; s++) {
-		snprintf(out[n].keys, sizeof out[n].keys, "%s", sections[s]);
-		out[n].text = "";
-		out[n++].flags = CELL_BOLD | CELL_UNDERLINE;
-		for (int a = 0; a < ACTION_COUNT && n < max; a++) {
+	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+		help_add(out, &n, max, sections[s], "", CELL_UNDERLINE, 0);
+		for (int a = 0; a < ACTION_COUNT; a++) {
+			char keys[64] = "";
 			size_t len = 0;
 
 			if (strcmp(tui_action_section((enum tui_action)a), sections[s]) != 0)
 				continue;
-			out[n].keys[0] = '\0';
 			for (size_t i = 0; i < nb; i++) {
-				if (b[i].action == (enum tui_action)a && b[i].key_name != NULL && len < sizeof out[n].keys)
-					len += (size_t)snprintf(out[n].keys + len, sizeof out[n].keys - len, "%s%s",
+				if (b[i].action == (enum tui_action)a && b[i].key_name != NULL && len < sizeof keys)
+					len += (size_t)snprintf(keys + len, sizeof keys - len, "%s%s",
 					    len > 0 ? " " : "", b[i].key_name);
 			}
-			if (len == 0)
-				continue;	/* reachable from : only */
-			out[n].text = tui_action_help((enum tui_action)a);
-			out[n++].flags = 0;
+			if (len > 0)
+				help_add(out, &n, max, keys, tui_action_help((enum tui_action)a), 0, 0);
 		}
 	}
-	if (n < max) {
-		snprintf(out[n].keys, sizeof out[n].keys, "Commands");
-		out[n].text = "";
-		out[n++].flags = CELL_BOLD | CELL_UNDERLINE;
+	help_add(out, &n, max, "Commands", "", CELL_UNDERLINE, 0);
+	for (size_t i = 0; i < nc; i++) {
+		char keys[32];
+		size_t k = strcspn(commands[i], "\t");
+
+		snprintf(keys, sizeof keys, "%.*s", (int)k, commands[i]);
+		help_add(out, &n, max, keys, commands[i] + k + (commands[i][k] != '\0'), 0, 0);
 	}
-	for (size_t i = 0; i < nc && n < max; i++) {
-		out[n].keys[0] = '\0';
-		out[n].text = commands[i];
-		out[n++].flags = 0;
+	help_add(out, &n, max, ":NAME ARG", "any action by name: :add db Orders", 0, 0);
+	help_add(out, &n, max, "Kinds", "tag in the box, key in the a palette", CELL_UNDERLINE, 0);
+	for (int k = 0; k < KIND_COUNT; k++) {
+		const struct kind_info *info = kind_info((enum node_kind)k);
+		char tag[16], text[96];
+
+		snprintf(tag, sizeof tag, "[%s]", info->tag);
+		snprintf(text, sizeof text, "%c  %s", info->palette_key, info->name);
+		help_add(out, &n, max, tag, text, 0, info->colour);
 	}
-	if (n < max) {
-		out[n].keys[0] = '\0';
-		out[n].text = ":NAME [ARG] runs any action above by name: :add db Orders, :connect db SQL, :tech Go";
-		out[n++].flags = CELL_DIM;
-	}
+	help_add(out, &n, max, "On the board", "", CELL_UNDERLINE, 0);
+	help_add(out, &n, max, t->ascii ? "---->" : "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6", "sync call", 0, 0);
+	help_add(out, &n, max, t->ascii ? "....>" : "\xe2\x94\x84\xe2\x94\x84\xe2\x94\x84\xe2\x96\xb6", "async message", 0, 0);
+	help_add(out, &n, max, t->ascii ? "x3" : "\xc3\x97" "3", "replicas (and a shadow)", 0, 0);
+	help_add(out, &n, max, "managed", "cloud-managed, highly available", 0, 0);
+	help_add(out, &n, max, "Prompts", "Enter ok, Esc cancel, Ctrl-U clear", 0, 0);
 	return n;
 }
 
+#define HELP_COLUMN_WIDTH 58
+#define HELP_KEYS_WIDTH 16
+
+/* The help, flowed into as many columns as the screen holds; j/k scroll. */
 static void
 draw_help(struct tui *t)
 {
-	struct help_line lines[128];
-	size_t n = help_lines(lines, sizeof lines / sizeof lines[0]);
-	int height = tui_canvas_height(t), width = t->columns;
-	int rows = height - 2 + 1 - 1, kinds_x = width - 40;
-	int max_scroll = (int)n - (rows - 1);
+	struct help_line lines[160];
+	size_t n = help_lines(t, lines, sizeof lines / sizeof lines[0]);
+	int height = tui_canvas_height(t), rows = height - 2;
+	int columns = (t->columns - 2) / HELP_COLUMN_WIDTH;
+	int per_page, max_scroll;
 
-	if (max_scroll < 0)
-		max_scroll = 0;
+	if (columns < 1)
+		columns = 1;
+	per_page = rows * columns;
+	max_scroll = (int)n > per_page ? (int)n - per_page : 0;
 	if (t->help_scroll > max_scroll)
 		t->help_scroll = max_scroll;
-	overlay_frame(t, 1, 0, height, width, " napkin keys: j k scroll, any other key closes ");
-	for (int r = 0; r < rows - 1 && t->help_scroll + r < (int)n; r++) {
-		const struct help_line *l = &lines[t->help_scroll + r];
-		int y = 2 + r;
+	overlay_frame(t, 1, 0, height, t->columns,
+	    max_scroll > 0 ? " napkin keys: j k scroll, any other key closes " : " napkin keys: any key closes ");
+	for (int i = 0; i < per_page && t->help_scroll + i < (int)n; i++) {
+		const struct help_line *l = &lines[t->help_scroll + i];
+		int y = 2 + i % rows, x = 2 + (i / rows) * HELP_COLUMN_WIDTH;
+		int width = HELP_COLUMN_WIDTH - 2;
 
+		if (x + width > t->columns - 1)
+			width = t->columns - 1 - x;
 		if (l->flags & CELL_UNDERLINE) {
-			tui_draw_text(t, y, 2, l->keys, 30, CELL_BOLD, COLOUR_CYAN);
+			int used = tui_draw_text(t, y, x, l->keys, width, CELL_BOLD, COLOUR_CYAN);
+
+			tui_draw_text(t, y, x + used + 2, l->text, width - used - 2, CELL_DIM, 0);
 			continue;
 		}
-		tui_draw_text(t, y, 3, l->keys, 20, CELL_BOLD, 0);
-		tui_draw_text(t, y, l->keys[0] != '\0' ? 24 : 3, l->text, kinds_x - 26 + (l->keys[0] ? 0 : 21), l->flags, 0);
-	}
-	/* The kinds, with their tags and palette keys: what the boxes mean. */
-	tui_draw_text(t, 2, kinds_x, "Kinds: tag in the box, key after a", 39, CELL_BOLD, COLOUR_CYAN);
-	for (int k = 0; k < KIND_COUNT && 3 + k < height - 1; k++) {
-		const struct kind_info *info = kind_info((enum node_kind)k);
-		char line[64];
-
-		snprintf(line, sizeof line, "[%s]", info->tag);
-		tui_draw_text(t, 3 + k, kinds_x, line, 8, CELL_BOLD, info->colour);
-		snprintf(line, sizeof line, "%c  %s", info->palette_key, info->name);
-		tui_draw_text(t, 3 + k, kinds_x + 8, line, 30, 0, 0);
-	}
-	{
-		int y = 4 + KIND_COUNT;
-
-		if (y + 5 < height) {
-			tui_draw_text(t, y, kinds_x, "On the board", 39, CELL_BOLD, COLOUR_CYAN);
-			tui_draw_text(t, y + 1, kinds_x, t->ascii ? "---->  sync call" : "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6  sync call", 39, 0, 0);
-			tui_draw_text(t, y + 2, kinds_x, t->ascii ? "....>  async message" : "\xe2\x94\x84\xe2\x94\x84\xe2\x94\x84\xe2\x96\xb6  async message", 39, 0, 0);
-			tui_draw_text(t, y + 3, kinds_x, t->ascii ? "x3, shadow: replicas" : "\xc3\x97" "3, shadow: replicas", 39, 0, 0);
-			tui_draw_text(t, y + 4, kinds_x, "managed: cloud-managed, HA", 39, 0, 0);
-			tui_draw_text(t, y + 5, kinds_x, "Prompts: Enter, Esc, Ctrl-U", 39, CELL_DIM, 0);
-		}
+		tui_draw_text(t, y, x + 1, l->keys, HELP_KEYS_WIDTH - 2, CELL_BOLD, l->colour);
+		tui_draw_text(t, y, x + HELP_KEYS_WIDTH, l->text, width - HELP_KEYS_WIDTH, 0, 0);
 	}
 }
 

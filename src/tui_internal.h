@@ -122,7 +122,7 @@ struct tui {
 
 /* X(ENUM, name, section, help) */
 #define TUI_ACTIONS(X) \
-	X(LEFT,        "left",        "Move",   "cursor left (moves the node in move mode)") \
+	X(LEFT,        "left",        "Move",   "cursor left (or the node, in move mode)") \
 	X(DOWN,        "down",        "Move",   "cursor down") \
 	X(UP,          "up",          "Move",   "cursor up") \
 	X(RIGHT,       "right",       "Move",   "cursor right") \
@@ -139,7 +139,7 @@ struct tui {
 	X(PAN_DOWN,    "pan-down",    "Move",   "pan half a screen down") \
 	X(PAN_LEFT,    "pan-left",    "Move",   "pan half a screen left") \
 	X(PAN_RIGHT,   "pan-right",   "Move",   "pan half a screen right") \
-	X(ADD,         "add",         "Edit",   "add a node at the cursor: kind, then label") \
+	X(ADD,         "add",         "Edit",   "add a node here: kind key, then label") \
 	X(PICK_UP,     "move",        "Edit",   "pick the node up to move it") \
 	X(DROP,        "drop",        "Edit",   "put the node down here") \
 	X(RENAME,      "rename",      "Edit",   "rename the node, or relabel the edge") \
@@ -148,19 +148,19 @@ struct tui {
 	X(MORE,        "more",        "Edit",   "one more replica") \
 	X(FEWER,       "fewer",       "Edit",   "one replica fewer") \
 	X(MANAGED,     "managed",     "Edit",   "toggle managed (cloud HA)") \
-	X(DELETE,      "delete",      "Edit",   "delete the node with its edges, or the edge") \
+	X(DELETE,      "delete",      "Edit",   "delete the node (and its edges) or edge") \
 	X(UNDO,        "undo",        "Edit",   "undo") \
 	X(REDO,        "redo",        "Edit",   "redo") \
-	X(CONNECT,     "connect",     "Edges",  "connect from this node: go to the target, Enter") \
+	X(CONNECT,     "connect",     "Edges",  "connect: go to the target, Enter, label") \
 	X(CONNECT_HERE,"connect-here","Edges",  "connect to the node under the cursor") \
 	X(NEXT_EDGE,   "edge",        "Edges",  "select the node's next edge") \
 	X(TOGGLE_MODE, "sync-async",  "Edges",  "toggle the edge between sync and async") \
-	X(CANCEL,      "cancel",      "Screen", "cancel: leave the mode, drop the selection") \
+	X(CANCEL,      "cancel",      "Screen", "cancel the mode, or the edge selection") \
 	X(PANEL,       "panel",       "Screen", "show or hide the side panel") \
 	X(HELP,        "help",        "Screen", "this help") \
 	X(COMMAND,     "command",     "Screen", "command line (:w, :q, ...)") \
 	X(REDRAW,      "redraw",      "Screen", "repaint the screen") \
-	X(QUIT,        "quit",        "Screen", "quit (asks when there are unsaved changes)")
+	X(QUIT,        "quit",        "Screen", "quit; asks if there are unsaved changes")
 
 enum tui_action {
 #define TUI_ACTION_ENUM(e, name, section, help) ACTION_##e,
@@ -238,7 +238,7 @@ unsigned tui_prompt_key(struct tui *t, int key);
 
 /* tui_command.c */
 unsigned tui_command_run(struct tui *t, const char *line);
-/* Help lines for the file commands (:w, :e, :q, ...). */
+/* Help lines for the file commands: "SYNTAX\tWHAT IT DOES". */
 size_t tui_command_help(const char *const **lines);
 
 /* tui_file.c */

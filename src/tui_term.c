@@ -113,7 +113,7 @@ tui_term_start(struct tui *t)
 		for (short c = 1; c <= 7; c++)
 			init_pair(c, c, -1);	/* COLOUR_RED..COLOUR_WHITE are curses' 1..7 */
 		init_pair(8, COLOR_BLACK, COLOR_YELLOW);	/* connect target, marks */
-		init_pair(9, COLOR_BLACK, COLOR_CYAN);		/* title and status bars */
+		init_pair(9, COLOR_WHITE, COLOR_BLUE);		/* title and status bars */
 	} else {
 		t->colour = false;
 	}

@@ -1,12 +1,25 @@
 # Helpers for the whiteboard tests: a private tmux server per test run
 # (tmux -L napkin-PID), keys in, screens out.  Source after tests/lib.sh.
+# Each start gets a server of its own (napkin-PID-N): a new server on a
+# socket whose old server is still shutting down could meet it.
+SOCKETS=""
 SOCK=napkin-$$
+started=0
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+cleanup() {
+	for s in $SOCKETS; do
+		tmux -L "$s" kill-server 2>/dev/null
+	done
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
 
 # start W H COMMAND: a detached session "main" running COMMAND (exec'd, so
 # the pane's pid is napkin's); the pane stays after napkin exits.
 start() {
+	started=$((started + 1))
+	SOCK=napkin-$$-$started
+	SOCKETS="$SOCKETS $SOCK"
 	tmux -L "$SOCK" -f /dev/null new-session -d -s main -x "$1" -y "$2" "exec $3"
 	tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null
 }

@@ -29,6 +29,7 @@ expect_same "$TMP/before" "$TMP/screen"
 
 # A second client, smaller, attached through a nested tmux.
 tmux -L "$SOCK" set-option -w -t main window-size latest >/dev/null
+SOCKETS="$SOCKETS $SOCK-b"
 tmux -L "$SOCK-b" -f /dev/null new-session -d -x 90 -y 30 "TMUX= tmux -L $SOCK attach -t main"
 i=0
 while [ "$(pane '#{window_width}')" != 90 ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done

@@ -111,7 +111,7 @@ test_crowded_detour(void **state)
 	a = diagram_add_node(d, "a", KIND_SERVICE, "A", 0, 10, NULL);
 	b = diagram_add_node(d, "b", KIND_DB, "B", 60, 10, NULL);
 	for (int i = 0; i < 5; i++) {
-		char id[8];
+		char id[16];
 
 		snprintf(id, sizeof id, "w%d", i);
 		assert_non_null(diagram_add_node(d, id, KIND_CACHE, id, 30, i * 5, NULL));
