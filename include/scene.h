@@ -61,5 +61,7 @@ uint64_t scene_routes_computed(const struct scene *s);
 /* The smallest box holding a and b. */
 struct box box_union(struct box a, struct box b);
 struct box box_grow(struct box b, int dx, int dy);
+/* b without its part left of or above the plane's origin (nodes and routes live there). */
+struct box box_clip_to_plane(struct box b);
 
 #endif

@@ -326,7 +326,8 @@ render_view(struct scene *s, struct canvas *view, const struct render_marks *mar
 	edge_count = scene_edges_in(s, area, &found);
 	edges = xreallocarray(NULL, edge_count + 1, sizeof *edges);
 	routes = xreallocarray(NULL, edge_count + 1, sizeof *routes);
-	memcpy(edges, found, edge_count * sizeof *edges);
+	if (edge_count > 0)
+		memcpy(edges, found, edge_count * sizeof *edges);
 	for (size_t i = 0; i < edge_count; i++) {
 		routes[i] = scene_route(s, edges[i]);
 		draw_edge_line(&c, edges[i], routes[i]);
@@ -387,15 +388,7 @@ render_text(const struct diagram *d, bool ascii, size_t *length)
 			b = box_union(b, box_grow(g, 3, 3));
 	}
 	/* Routes may detour round the outermost boxes and labels sit beside them. */
-	b = box_grow(b, LABEL_REACH_X + 2, 8);
-	if (b.x < 0) {
-		b.width += b.x;
-		b.x = 0;
-	}
-	if (b.y < 0) {
-		b.height += b.y;
-		b.y = 0;
-	}
+	b = box_clip_to_plane(box_grow(b, LABEL_REACH_X + 2, 8));
 	canvas_init(&full, b.x, b.y, b.width, b.height, ascii);
 	render_view(s, &full, NULL);
 	x0 = b.x + b.width;

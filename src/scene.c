@@ -86,9 +86,8 @@ box_equal(struct box a, struct box b)
 	return a.x == b.x && a.y == b.y && a.width == b.width && a.height == b.height;
 }
 
-/* Routes stay on the plane's non-negative quadrant, like the nodes. */
-static struct box
-clip_to_plane(struct box b)
+struct box
+box_clip_to_plane(struct box b)
 {
 	if (b.x < 0) {
 		b.width += b.x;
@@ -104,7 +103,7 @@ clip_to_plane(struct box b)
 static struct box
 search_area(const struct scene_edge *se, int attempt)
 {
-	return clip_to_plane(box_grow(box_union(se->from->footprint, se->to->footprint),
+	return box_clip_to_plane(box_grow(box_union(se->from->footprint, se->to->footprint),
 	    margins[attempt][0], margins[attempt][1]));
 }
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 static unsigned
-write_file(struct tui *t, const char *arg)
+cmd_write(struct tui *t, const char *arg)
 {
 	const char *path = arg[0] != '\0' ? arg : t->path;
 
@@ -22,12 +22,6 @@ write_file(struct tui *t, const char *arg)
 	}
 	tui_file_save(t, path);
 	return TUI_REDRAW;
-}
-
-static unsigned
-cmd_write(struct tui *t, const char *arg)
-{
-	return write_file(t, arg);
 }
 
 static unsigned

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "diagram_json.h"
 #include "templates.h"
 #include "xalloc.h"
@@ -80,17 +81,6 @@ same_stamp(struct tui_file_stamp a, struct tui_file_stamp b)
 	    a.mtime.tv_sec == b.mtime.tv_sec && a.mtime.tv_nsec == b.mtime.tv_nsec;
 }
 
-static struct diagram *
-load_printing(const char *path)
-{
-	struct error_list errors = { 0 };
-	struct diagram *d = diagram_load_file(path, &errors);
-
-	error_list_print(&errors, stderr);
-	error_list_clear(&errors);
-	return d;
-}
-
 bool
 tui_file_open(struct tui *t, const struct tui_options *o)
 {
@@ -109,10 +99,10 @@ tui_file_open(struct tui *t, const struct tui_options *o)
 			free(file);
 			return false;
 		}
-		d = load_printing(file);
+		d = cli_load(file);
 		free(file);
 	} else if (o->path != NULL && (access(o->path, F_OK) == 0 || o->view)) {
-		d = load_printing(o->path);
+		d = cli_load(o->path);
 	} else {
 		d = diagram_new();
 	}

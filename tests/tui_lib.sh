@@ -1,7 +1,8 @@
-# Helpers for the whiteboard tests: a private tmux server per test run
-# (tmux -L napkin-PID), keys in, screens out.  Source after tests/lib.sh.
-# Each start gets a server of its own (napkin-PID-N): a new server on a
-# socket whose old server is still shutting down could meet it.
+# Helpers for the whiteboard tests: private tmux servers (tmux -L
+# napkin-PID-N), keys in, screens out.  Source after tests/lib.sh.
+#
+# Each start gets a server of its own: a new server on a socket whose old
+# server is still shutting down could meet it.
 SOCKETS=""
 SOCK=napkin-$$
 started=0
@@ -14,13 +15,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start W H COMMAND: a detached session "main" running COMMAND (exec'd, so
-# the pane's pid is napkin's); the pane stays after napkin exits.
+# start W H COMMAND: a detached session "main" running COMMAND from a small
+# launcher that records its exit status (tmux cannot always tell: under the
+# sanitizers it may never reap the process).  The pane stays afterwards.
 start() {
 	started=$((started + 1))
 	SOCK=napkin-$$-$started
 	SOCKETS="$SOCKETS $SOCK"
-	tmux -L "$SOCK" -f /dev/null new-session -d -s main -x "$1" -y "$2" "exec $3"
+	# The launcher outlives a Ctrl-C aimed at napkin (a trap, not an
+	# ignore, so napkin still gets the signal's default disposition).
+	printf 'trap : INT\n%s\necho $? >"%s"\n' "$3" "$TMP/exit.$started" >"$TMP/launch.$started"
+	tmux -L "$SOCK" -f /dev/null new-session -d -s main -x "$1" -y "$2" "sh $TMP/launch.$started"
 	tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null
 }
 
@@ -41,40 +46,49 @@ pane() {
 	tmux -L "$SOCK" display-message -p -t main "$1"
 }
 
-# wait_for TEXT: until the screen shows TEXT.  The bound only stops a
-# hung run; it says nothing about speed.
-wait_for() {
+# The pid of napkin: the launcher's child.
+napkin_pid() {
+	ps -o pid= --ppid "$(pane '#{pane_pid}')" | head -1 | tr -d ' '
+}
+
+show_screen() {
+	sed 's/^/      | /' "$TMP/screen" | grep -v '^      | *$'
+}
+
+# wait_screen shows|lacks TEXT: until the screen shows TEXT / stops
+# showing it.  The bound only stops a hung run; it says nothing about speed.
+wait_screen() {
 	i=0
 	while [ $i -lt 200 ]; do
 		screen
-		grep -qF -- "$1" "$TMP/screen" && { pass; return 0; }
+		if grep -qF -- "$2" "$TMP/screen"; then
+			[ "$1" = shows ] && { pass; return 0; }
+		else
+			[ "$1" = lacks ] && { pass; return 0; }
+		fi
 		sleep 0.05
 		i=$((i + 1))
 	done
-	fail "screen never showed: $1"
-	sed 's/^/      | /' "$TMP/screen"
+	fail "the screen never $1: $2"
+	show_screen
 	return 1
+}
+
+wait_for() {
+	wait_screen shows "$1"
 }
 
 wait_gone() {
-	i=0
-	while [ $i -lt 200 ]; do
-		screen
-		grep -qF -- "$1" "$TMP/screen" || { pass; return 0; }
-		sleep 0.05
-		i=$((i + 1))
-	done
-	fail "screen kept showing: $1"
-	sed 's/^/      | /' "$TMP/screen"
-	return 1
+	wait_screen lacks "$1"
 }
 
-# wait_exit: until napkin has exited; its status goes to $status.
+# wait_exit: until napkin has exited; its status goes to $status (128 + N
+# when signal N ended it).
 wait_exit() {
 	i=0
-	while [ $i -lt 200 ]; do
-		if [ "$(pane '#{pane_dead}')" = 1 ]; then
-			status=$(pane '#{pane_dead_status}')
+	while [ $i -lt 400 ]; do
+		if [ -s "$TMP/exit.$started" ]; then
+			status=$(cat "$TMP/exit.$started")
 			pass
 			return 0
 		fi
@@ -82,6 +96,8 @@ wait_exit() {
 		i=$((i + 1))
 	done
 	fail "napkin did not exit"
+	screen
+	show_screen
 	status=
 	return 1
 }

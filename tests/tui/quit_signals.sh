@@ -60,8 +60,10 @@ for sig in TERM HUP; do
 	type_text "Rescued$sig"
 	keys Enter
 	wait_for "added rescued"
-	kill -$sig "$(pane '#{pane_pid}')"
+	kill -$sig "$(napkin_pid)"
 	wait_exit
+	case $sig in TERM) want=143 ;; HUP) want=129 ;; esac
+	[ "$status" = "$want" ] && pass || fail "SIG$sig: exit status $status, wanted $want (killed by the signal)"
 	[ -f "$F.recover" ] && pass || fail "SIG$sig: no recovery copy"
 	expect_contains "$F.recover" "Rescued$sig"
 	expect_not_contains "$F" "Rescued$sig"
@@ -75,7 +77,7 @@ done
 rm -f "$F.recover"
 start 120 40 "$NAPKIN $F"
 wait_for "[CACHE]"
-kill -TERM "$(pane '#{pane_pid}')"
+kill -TERM "$(napkin_pid)"
 wait_exit
 [ -f "$F.recover" ] && fail "recovery copy without changes" || pass
 tmux -L "$SOCK" kill-server
