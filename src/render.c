@@ -259,9 +259,12 @@ label_spots(const struct route *r, int width, struct spot *out, size_t max)
 			}
 		}
 	}
-	if (segments == 0 && n + 2 <= max) {
-		struct point p = r->points[0];
+	/* Last resorts: beside either end (short edges have little else). */
+	for (size_t end = 0; end < 2 && n + 4 <= max; end++) {
+		struct point p = r->points[end == 0 ? r->count - 1 : 0];
 
+		out[n++] = (struct spot){ p.x + 2, p.y };
+		out[n++] = (struct spot){ p.x - 1 - width, p.y };
 		out[n++] = (struct spot){ p.x - width / 2, p.y - 1 };
 		out[n++] = (struct spot){ p.x - width / 2, p.y + 1 };
 	}

@@ -239,21 +239,46 @@ tui_edit_cancel_move(struct tui *t)
 	return TUI_MODEL | TUI_REDRAW;
 }
 
+typedef bool (*node_text_setter)(struct diagram *d, const struct node *n, const char *text,
+    struct napkin_error *err);
+
+/* Set a text of the selected node in one undo step; a box that grew steps aside. */
 static unsigned
-rename_node_done(struct tui *t, const char *text)
+set_node_text(struct tui *t, const char *step, node_text_setter set, const char *text)
 {
-	struct napkin_error err;
 	const struct node *n = t->selected;
+	struct napkin_error err;
 	bool ok;
 
 	if (n == NULL)
 		return TUI_REDRAW;
-	diagram_begin(t->diagram, "rename");
-	ok = diagram_set_node_label(t->diagram, n, text[0] != '\0' ? text : n->id, &err);
+	diagram_begin(t->diagram, step);
+	ok = set(t->diagram, n, text, &err);
 	if (ok)
 		settle(t, n);
 	diagram_end(t->diagram);
 	return ok ? TUI_MODEL | TUI_REDRAW : refused(t, &err);
+}
+
+/* Ask for a text of the selected node, or take it from a `:` argument. */
+static unsigned
+ask_node_text(struct tui *t, const char *arg, const char *verb, const char *current, tui_prompt_done done)
+{
+	char label[NAPKIN_ID_MAX + 32];
+
+	if (arg != NULL)
+		return done(t, arg);
+	snprintf(label, sizeof label, "%s %s:", verb, t->selected->id);
+	tui_prompt_open(t, label, current, done);
+	return TUI_REDRAW;
+}
+
+static unsigned
+rename_node_done(struct tui *t, const char *text)
+{
+	if (t->selected == NULL)
+		return TUI_REDRAW;
+	return set_node_text(t, "rename", diagram_set_node_label, text[0] != '\0' ? text : t->selected->id);
 }
 
 static unsigned
@@ -286,67 +311,35 @@ tui_edit_rename(struct tui *t, const char *arg)
 	}
 	if (need_node(t) == NULL)
 		return TUI_REDRAW;
-	if (arg != NULL)
-		return rename_node_done(t, arg);
-	snprintf(label, sizeof label, "rename %s:", t->selected->id);
-	tui_prompt_open(t, label, t->selected->label, rename_node_done);
-	return TUI_REDRAW;
+	return ask_node_text(t, arg, "rename", t->selected->label, rename_node_done);
 }
 
 static unsigned
 tech_done(struct tui *t, const char *text)
 {
-	struct napkin_error err;
-	bool ok;
-
-	if (t->selected == NULL)
-		return TUI_REDRAW;
-	diagram_begin(t->diagram, "set tech");
-	ok = diagram_set_node_tech(t->diagram, t->selected, text, &err);
-	if (ok)
-		settle(t, t->selected);
-	diagram_end(t->diagram);
-	return ok ? TUI_MODEL | TUI_REDRAW : refused(t, &err);
+	return set_node_text(t, "set tech", diagram_set_node_tech, text);
 }
 
 unsigned
 tui_edit_tech(struct tui *t, const char *arg)
 {
-	char label[96];
-
 	if (need_node(t) == NULL)
 		return TUI_REDRAW;
-	if (arg != NULL)
-		return tech_done(t, arg);
-	snprintf(label, sizeof label, "tech of %s:", t->selected->id);
-	tui_prompt_open(t, label, t->selected->tech, tech_done);
-	return TUI_REDRAW;
+	return ask_node_text(t, arg, "tech of", t->selected->tech, tech_done);
 }
 
 static unsigned
 notes_done(struct tui *t, const char *text)
 {
-	struct napkin_error err;
-
-	if (t->selected == NULL)
-		return TUI_REDRAW;
-	if (!diagram_set_node_notes(t->diagram, t->selected, text, &err))
-		return refused(t, &err);
-	return TUI_MODEL | TUI_REDRAW;
+	return set_node_text(t, "set notes", diagram_set_node_notes, text);
 }
 
 unsigned
 tui_edit_notes(struct tui *t, const char *arg)
 {
-	char label[96];
-
 	if (need_node(t) == NULL)
 		return TUI_REDRAW;
-	if (arg != NULL)
-		return notes_done(t, arg);
-	snprintf(label, sizeof label, "notes on %s:", t->selected->id);
-	tui_prompt_open(t, label, t->selected->notes, notes_done);
-	return TUI_REDRAW;
+	return ask_node_text(t, arg, "notes on", t->selected->notes, notes_done);
 }
 
 static unsigned
