@@ -24,7 +24,9 @@ start() {
 	SOCKETS="$SOCKETS $SOCK"
 	# The launcher outlives a Ctrl-C aimed at napkin (a trap, not an
 	# ignore, so napkin still gets the signal's default disposition).
-	printf 'trap : INT\n%s\necho $? >"%s"\n' "$3" "$TMP/exit.$started" >"$TMP/launch.$started"
+	# napkin's pid is written by the shell that becomes napkin (exec).
+	printf 'trap : INT\nsh -c '"'"'echo $$ >"%s"; exec %s'"'"'\necho $? >"%s"\n' \
+	    "$TMP/pid.$started" "$3" "$TMP/exit.$started" >"$TMP/launch.$started"
 	tmux -L "$SOCK" -f /dev/null new-session -d -s main -x "$1" -y "$2" "sh $TMP/launch.$started"
 	tmux -L "$SOCK" set-option -g remain-on-exit on >/dev/null
 }
@@ -46,9 +48,9 @@ pane() {
 	tmux -L "$SOCK" display-message -p -t main "$1"
 }
 
-# The pid of napkin: the launcher's child.
+# The pid of napkin.
 napkin_pid() {
-	ps -o pid= --ppid "$(pane '#{pane_pid}')" | head -1 | tr -d ' '
+	cat "$TMP/pid.$started"
 }
 
 show_screen() {
