@@ -177,9 +177,18 @@ mode_name(const struct tui *t)
 	}
 }
 
-/* "a add  c connect ...": the hinted bindings of the current mode. */
+/* The status line's hints, most useful first: what fits of this order is shown. */
+static const enum tui_action hint_order[] = {
+	ACTION_DROP, ACTION_CONNECT_HERE, ACTION_CANCEL, ACTION_ADD, ACTION_CONNECT,
+	ACTION_PICK_UP, ACTION_NEXT_EDGE, ACTION_DELETE, ACTION_UNDO, ACTION_HELP, ACTION_FIND
+};
+
+/*
+ * "a add  c connect ...": the hinted bindings of the current mode, as many
+ * whole hints as fit in width columns.
+ */
 static void
-hints(const struct tui *t, char *out, size_t size)
+hints(const struct tui *t, char *out, size_t size, int width)
 {
 	const struct tui_binding *b;
 	size_t n = tui_bindings(&b), len = 0;
@@ -196,31 +205,33 @@ hints(const struct tui *t, char *out, size_t size)
 	}
 	if (mode == MODE_HELP || mode == MODE_CONFIRM_QUIT)
 		return;
-	for (size_t i = 0; i < n && len + 1 < size; i++) {
-		char key[16];
-		size_t k;
-		bool seen = false;
+	for (size_t o = 0; o < sizeof hint_order / sizeof hint_order[0] && len + 1 < size; o++) {
+		for (size_t i = 0; i < n; i++) {
+			char key[16];
+			size_t k;
 
-		if (b[i].hint == NULL || !(b[i].modes & mode) || b[i].key_name == NULL)
-			continue;
-		if (t->view_only && (b[i].modes & MODE_NORMAL) && b[i].action != ACTION_FIND &&
-		    b[i].action != ACTION_PANEL && b[i].action != ACTION_HELP)
-			continue;
-		for (size_t j = 0; j < i; j++)
-			seen |= b[j].hint != NULL && b[j].action == b[i].action && (b[j].modes & mode);
-		if (seen || (b[i].action == ACTION_CANCEL && mode == MODE_NORMAL))
-			continue;
-		k = strcspn(b[i].key_name, " ");
-		if (k >= sizeof key)
-			k = sizeof key - 1;
-		memcpy(key, b[i].key_name, k);
-		key[k] = '\0';
-		len += (size_t)snprintf(out + len, size - len, "%s %s  ", key, b[i].hint);
+			if (b[i].action != hint_order[o] || b[i].hint == NULL || !(b[i].modes & mode) || b[i].key_name == NULL)
+				continue;
+			if (t->view_only && b[i].action != ACTION_FIND && b[i].action != ACTION_HELP)
+				break;
+			if (b[i].action == ACTION_CANCEL && mode == MODE_NORMAL)
+				break;
+			k = strcspn(b[i].key_name, " ");
+			if (k >= sizeof key)
+				k = sizeof key - 1;
+			memcpy(key, b[i].key_name, k);
+			key[k] = '\0';
+			if ((int)(utf8_width(out) + utf8_width(key) + strlen(b[i].hint) + 3) <= width)
+				len += (size_t)snprintf(out + len, size - len, "%s %s  ", key, b[i].hint);
+			break;
+		}
 	}
-	if (len < size && mode == MODE_NORMAL && !t->view_only)
-		snprintf(out + len, size - len, ":w save  :q quit");
-	else if (len < size && t->view_only)
-		snprintf(out + len, size - len, ":q quit");
+	{
+		const char *tail = t->view_only ? ":q quit" : mode == MODE_NORMAL ? ":w save  :q quit" : "";
+
+		if (len < size && (int)(utf8_width(out) + strlen(tail)) <= width)
+			snprintf(out + len, size - len, "%s", tail);
+	}
 }
 
 static void
@@ -242,7 +253,7 @@ draw_status(const struct tui *t)
 		snprintf(text, sizeof text, "[%s] %s ", kind_info(t->selected->kind)->tag, t->selected->id);
 		x += tui_draw_text(t, row, x, text, t->columns - x, CELL_BOLD, TUI_COLOUR_BAR);
 	}
-	hints(t, text, sizeof text);
+	hints(t, text, sizeof text, t->columns - x - 2);
 	{
 		int w = (int)utf8_width(text);
 
