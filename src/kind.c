@@ -4,8 +4,8 @@
 #include <string.h>
 
 static const struct kind_info kinds[KIND_COUNT] = {
-#define KIND_ROW(e, name, tag, key, available, shape, style, fill, mopen, mclose, words, desc) \
-	{ name, tag, key, available, shape, style, fill, mopen, mclose, words, desc },
+#define KIND_ROW(e, name, tag, key, available, colour, shape, style, fill, mopen, mclose, words, \
+    desc) { name, tag, key, available, colour, shape, style, fill, mopen, mclose, words, desc },
 	NAPKIN_KINDS(KIND_ROW)
 #undef KIND_ROW
 };

@@ -1,12 +1,118 @@
-/* Entry point of the whiteboard. */
-#include "tui.h"
+/*
+ * The whiteboard's entry point and event loop: load the file (errors are
+ * printed like the CLI's, before the terminal is touched), start curses,
+ * then read a key or mouse event, let it change the state, redraw.
+ * Signals arrive as flags and are handled here, between events.
+ */
+#include "tui_internal.h"
 
+#include <curses.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void
+tui_free(struct tui *t)
+{
+	if (t->diagram != NULL)
+		diagram_set_observer(t->diagram, NULL, NULL);
+	scene_free(t->scene);
+	diagram_free(t->diagram);
+	canvas_free(&t->screen);
+	free(t->path);
+}
+
+static void
+farewell(const struct tui *t)
+{
+	if (t->farewell[0] != '\0')
+		fprintf(stderr, "%s\n", t->farewell);
+}
+
+/* Ctrl-C: leave the current mode; in normal mode, quit (asking first). */
+static unsigned
+interrupt(struct tui *t)
+{
+	switch (t->mode) {
+	case MODE_CONFIRM_QUIT:
+		tui_file_write_recovery(t);
+		t->quit = true;
+		return TUI_UNCHANGED;
+	case MODE_NORMAL:
+		return tui_action_run(t, ACTION_QUIT, NULL);
+	case MODE_PROMPT:
+		return tui_prompt_key(t, TUI_ESC);
+	default:
+		return tui_key(t, TUI_ESC);
+	}
+}
 
 int
 tui_run(const struct tui_options *options)
 {
-	(void)options;
-	fputs("napkin: the whiteboard is not built yet; napkin check FILE validates a diagram\n", stderr);
-	return 1;
+	struct tui t;
+	unsigned changed = TUI_REDRAW;
+
+	memset(&t, 0, sizeof t);
+	t.view_only = options->view;
+	t.ascii = options->ascii || !tui_term_can_draw_unicode();
+	t.colour = !options->no_color;
+	t.panel = options->view;
+	t.mode = MODE_NORMAL;
+	if (!tui_file_open(&t, options)) {
+		tui_free(&t);
+		return 2;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("napkin: the whiteboard needs a terminal (napkin check FILE works without one)\n", stderr);
+		tui_free(&t);
+		return 2;
+	}
+	tui_term_signals();
+	tui_term_start(&t);
+	t.view_x = t.view_y = 0;	/* now the screen's size is known */
+	tui_follow_cursor(&t);
+	while (!t.quit) {
+		int sig = tui_term_pending_signal(), key;
+
+		if (sig == SIGTERM || sig == SIGHUP) {
+			tui_file_write_recovery(&t);
+			tui_term_stop();
+			farewell(&t);
+			tui_free(&t);
+			/* Die of the signal, so the parent sees what happened. */
+			signal(sig, SIG_DFL);
+			raise(sig);
+			return 128 + sig;
+		}
+		if (sig == SIGINT)
+			changed |= interrupt(&t);
+		if (t.quit)
+			break;
+		changed |= tui_file_poll(&t);
+		if (changed != TUI_UNCHANGED) {
+			if (changed & TUI_RELAYOUT)
+				clearok(curscr, TRUE);
+			tui_draw(&t);
+			changed = TUI_UNCHANGED;
+		}
+		key = tui_term_read(t.view_only ? 100 : 500);
+		if (key < 0)
+			continue;
+		if (key == TUI_KEY_FUNCTION(KEY_RESIZE)) {
+			getmaxyx(stdscr, t.rows, t.columns);
+			tui_follow_cursor(&t);
+			changed = TUI_REDRAW | TUI_RELAYOUT;
+		} else if (key == TUI_KEY_FUNCTION(KEY_MOUSE)) {
+			changed |= tui_mouse(&t);
+		} else {
+			changed |= tui_key(&t, key) | TUI_REDRAW;
+		}
+	}
+	tui_term_stop();
+	farewell(&t);
+	tui_free(&t);
+	return t.exit_status;
 }

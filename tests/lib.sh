@@ -75,6 +75,18 @@ expect_same() {
 	fi
 }
 
+# expect_valid FILE: napkin loads FILE (check exits 0 or 1 on findings, 2 on
+# an invalid file).
+expect_valid() {
+	"$NAPKIN" check "$1" >"$TMP/out" 2>"$TMP/err"
+	if [ $? -eq 2 ]; then
+		fail "$1 is not a valid diagram"
+		sed 's/^/      stderr: /' "$TMP/err" | head -5
+	else
+		pass
+	fi
+}
+
 finish() {
 	echo "   $checks checks passed, $failures failed"
 	[ "$failures" -eq 0 ]

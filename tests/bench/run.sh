@@ -37,4 +37,9 @@ echo "== Graphviz DOT export and import, auto-arrange"
 "$BUILD"/bench/bench_dot || status=1
 # --- end Graphviz ---
 
+# --- whiteboard rendering (tests/bench/bench_render.c) ---
+echo "== whiteboard: frame and edit cost"
+"$BUILD/bench/bench_render" || status=1
+# --- end whiteboard rendering ---
+
 exit $status

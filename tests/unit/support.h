@@ -1,8 +1,25 @@
-/* Helpers shared by the unit tests (tests/unit/support_*.c). */
+/* Helpers shared by the unit tests (and the benchmarks, which include the .c). */
 #ifndef NAPKIN_TEST_SUPPORT_H
 #define NAPKIN_TEST_SUPPORT_H
 
+#include <stddef.h>
+
+#include "diagram.h"
+
 /* The whole of path in a new NUL-terminated string, or NULL when it cannot be read. */
 char *support_slurp(const char *path);
+
+/*
+ * A diagram of node_count nodes laid out on a jittered grid (columns
+ * GEN_COLUMN_STEP apart, rows GEN_ROW_STEP apart, so boxes never touch),
+ * about two edges per node, mostly to near neighbours with now and then a
+ * longer one, random kinds, labels, modes and replicas.  Deterministic for
+ * a seed.  Free with diagram_free.
+ */
+#define GEN_COLUMN_STEP 30
+#define GEN_ROW_STEP 9
+struct diagram *support_generate(size_t node_count, unsigned seed);
+/* A small deterministic random number generator for tests. */
+unsigned support_random(unsigned *state);
 
 #endif

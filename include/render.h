@@ -1,0 +1,53 @@
+/*
+ * Drawing a diagram into a canvas: group outlines, routed edges with
+ * arrowheads and labels, and the boxes.  One renderer serves the
+ * whiteboard (a screenful at a time), the tests and the text export.
+ *
+ * What a box shows:
+ *
+ *     ┌[DB]──────────┐      top border with the kind's tag
+ *     │ Links        │┐     label (bold)
+ *     │ PostgreSQL ×2││     details: tech, replicas, "managed" (dim)
+ *     └──────────────┘│     a replicated node has a shadow one column
+ *      └──────────────┘     right and one row down
+ *
+ * Sync edges are solid, async edges dashed (┄ ┆, or . : in ASCII); the
+ * arrowhead sits against the target's border, the label beside the line.
+ */
+#ifndef NAPKIN_RENDER_H
+#define NAPKIN_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "canvas.h"
+#include "diagram.h"
+#include "scene.h"
+
+/* Widest edge label drawn, in columns; longer ones end in "…". */
+#define RENDER_LABEL_MAX 20
+
+/* What the whiteboard wants highlighted; every member may be NULL. */
+struct render_marks {
+	const struct node *selected_node;	/* reverse video */
+	const struct edge *selected_edge;	/* reverse video */
+	const struct node *marked_node;		/* CELL_MARK: connect target */
+};
+
+/*
+ * Draw everything of s that shows in view's area into view (which is
+ * cleared first and resolved after).  The cost depends on what is in the
+ * area, not on the size of the diagram.  marks may be NULL.
+ */
+void render_view(struct scene *s, struct canvas *view, const struct render_marks *marks);
+
+/*
+ * The whole diagram as text, cropped to what is drawn: UTF-8 box drawing,
+ * or pure ASCII when ascii is true.  Lines end in "\n" without trailing
+ * blanks; an empty diagram gives "".  The caller frees the string; its
+ * length goes to *length when length is not NULL.  This is what
+ * `napkin export FILE -o OUT.txt` writes.
+ */
+char *render_text(const struct diagram *d, bool ascii, size_t *length);
+
+#endif

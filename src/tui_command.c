@@ -1,0 +1,140 @@
+/*
+ * The `:` command line.  File commands (:w :e :q :q! :wq :x) are here;
+ * every other word names an action from the action table (:undo, :panel,
+ * :add db Orders, :connect db SQL), so a command and its key run the same
+ * code.
+ */
+#include "tui_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static unsigned
+cmd_write(struct tui *t, const char *arg)
+{
+	const char *path = arg[0] != '\0' ? arg : t->path;
+
+	if (tui_read_only(t))
+		return TUI_REDRAW;
+	if (path == NULL) {
+		tui_message(t, true, "no file name yet: :w FILE");
+		return TUI_REDRAW;
+	}
+	tui_file_save(t, path);
+	return TUI_REDRAW;
+}
+
+static unsigned
+cmd_quit(struct tui *t, const char *arg)
+{
+	(void)arg;
+	return tui_action_run(t, ACTION_QUIT, NULL);
+}
+
+static unsigned
+cmd_quit_force(struct tui *t, const char *arg)
+{
+	(void)arg;
+	return tui_action_run(t, ACTION_QUIT, "!");
+}
+
+static unsigned
+cmd_write_quit(struct tui *t, const char *arg)
+{
+	const char *path = arg[0] != '\0' ? arg : t->path;
+
+	if (t->view_only) {
+		t->quit = true;
+		return TUI_UNCHANGED;
+	}
+	if (path == NULL) {
+		tui_message(t, true, "no file name yet: :wq FILE");
+		return TUI_REDRAW;
+	}
+	if (tui_file_save(t, path))
+		t->quit = true;
+	return TUI_REDRAW;
+}
+
+/* :x writes only when there is something to write, as in vim. */
+static unsigned
+cmd_exit(struct tui *t, const char *arg)
+{
+	if (!tui_modified(t) && arg[0] == '\0') {
+		t->quit = true;
+		return TUI_UNCHANGED;
+	}
+	return cmd_write_quit(t, arg);
+}
+
+static unsigned
+cmd_edit(struct tui *t, const char *arg)
+{
+	return tui_file_edit(t, arg, false);
+}
+
+static unsigned
+cmd_edit_force(struct tui *t, const char *arg)
+{
+	return tui_file_edit(t, arg, true);
+}
+
+static const struct {
+	const char *name;
+	unsigned (*run)(struct tui *t, const char *arg);
+	const char *help;	/* "SYNTAX\tWHAT IT DOES" for ? */
+} commands[] = {
+	{ "w", cmd_write, ":w [FILE]\tsave (to FILE from then on)" },
+	{ "write", cmd_write, NULL },
+	{ "e", cmd_edit, ":e FILE\topen FILE (a new diagram if missing)" },
+	{ "edit", cmd_edit, NULL },
+	{ "e!", cmd_edit_force, ":e! FILE\topen FILE, dropping unsaved changes" },
+	{ "q", cmd_quit, ":q\tquit; asks if there are unsaved changes" },
+	{ "quit", cmd_quit, NULL },
+	{ "q!", cmd_quit_force, ":q!\tquit, dropping unsaved changes" },
+	{ "wq", cmd_write_quit, ":wq [FILE]\tsave and quit" },
+	{ "x", cmd_exit, ":x\tsave if changed, and quit" },
+};
+
+size_t
+tui_command_help(const char *const **lines)
+{
+	static const char *help[sizeof commands / sizeof commands[0]];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (commands[i].help != NULL)
+			help[n++] = commands[i].help;
+	}
+	*lines = help;
+	return n;
+}
+
+unsigned
+tui_command_run(struct tui *t, const char *line)
+{
+	char word[64];
+	size_t len;
+	const char *arg;
+	enum tui_action action;
+
+	line += strspn(line, " :");
+	len = strcspn(line, " ");
+	if (len == 0)
+		return TUI_REDRAW;
+	if (len >= sizeof word) {
+		tui_message(t, true, "not a command: %.40s", line);
+		return TUI_REDRAW;
+	}
+	memcpy(word, line, len);
+	word[len] = '\0';
+	arg = line + len + strspn(line + len, " ");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(commands[i].name, word) == 0)
+			return commands[i].run(t, arg);
+	}
+	if (tui_action_from_name(word, &action))
+		return tui_action_run(t, action, arg[0] != '\0' ? arg : NULL);
+	tui_message(t, true, "not a command: %s (? lists them)", word);
+	return TUI_REDRAW;
+}

@@ -1,0 +1,245 @@
+/*
+ * Files: opening before curses starts (errors print like the CLI's),
+ * :w and :e, the recovery copy written when a signal ends the session,
+ * and --view's polling of the file it follows.
+ *
+ * Recovery copy: FILE.recover next to FILE, or napkin-recover.json in the
+ * current directory for a diagram that has no file yet.
+ */
+#include "tui_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diagram_json.h"
+#include "templates.h"
+#include "xalloc.h"
+
+#define POLL_SECONDS 0.3
+
+bool
+tui_modified(const struct tui *t)
+{
+	return !t->view_only && diagram_state_id(t->diagram) != t->saved_state;
+}
+
+static void
+forward_change(void *context, enum diagram_change change, const void *object)
+{
+	struct tui *t = context;
+
+	scene_note_change(t->scene, change, object);
+}
+
+void
+tui_file_adopt(struct tui *t, struct diagram *d)
+{
+	if (t->diagram != NULL) {
+		diagram_set_observer(t->diagram, NULL, NULL);
+		scene_free(t->scene);
+		diagram_free(t->diagram);
+	}
+	t->diagram = d;
+	t->scene = scene_new(d);
+	diagram_set_observer(d, forward_change, t);
+	t->saved_state = diagram_state_id(d);
+	/* Every pointer into the old diagram is gone. */
+	t->selected = NULL;
+	t->selected_edge = NULL;
+	t->moving = NULL;
+	t->connect_from = t->connect_to = NULL;
+	t->drag_node = t->drag_target = NULL;
+	if (t->mode == MODE_MOVE || t->mode == MODE_CONNECT)
+		t->mode = MODE_NORMAL;
+	tui_select_at_cursor(t);
+}
+
+static struct tui_file_stamp
+stamp_of(const char *path)
+{
+	struct tui_file_stamp s = { 0 };
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return s;
+	s.exists = true;
+	s.device = st.st_dev;
+	s.inode = st.st_ino;
+	s.size = st.st_size;
+	s.mtime = st.st_mtim;
+	return s;
+}
+
+static bool
+same_stamp(struct tui_file_stamp a, struct tui_file_stamp b)
+{
+	return a.exists == b.exists && a.device == b.device && a.inode == b.inode && a.size == b.size &&
+	    a.mtime.tv_sec == b.mtime.tv_sec && a.mtime.tv_nsec == b.mtime.tv_nsec;
+}
+
+bool
+tui_file_open(struct tui *t, const struct tui_options *o)
+{
+	struct diagram *d = NULL;
+
+	if (o->template_name != NULL) {
+		struct napkin_error err;
+		char *file = template_path(o->template_name, &err);
+
+		if (file == NULL) {
+			fprintf(stderr, "napkin: %s\n", err.message);
+			return false;
+		}
+		if (o->path != NULL && access(o->path, F_OK) == 0) {
+			fprintf(stderr, "napkin: %s already exists; open it without --template\n", o->path);
+			free(file);
+			return false;
+		}
+		d = cli_load(file);
+		free(file);
+	} else if (o->path != NULL && (access(o->path, F_OK) == 0 || o->view)) {
+		d = cli_load(o->path);
+	} else {
+		d = diagram_new();
+	}
+	if (d == NULL)
+		return false;
+	t->path = o->path != NULL ? xstrdup(o->path) : NULL;
+	tui_file_adopt(t, d);
+	if (o->view)
+		t->stamp = stamp_of(o->path);
+	if (diagram_node_count(d) > 0)
+		tui_focus_node(t, diagram_node(d, 0));
+	if (o->path != NULL && o->template_name == NULL && !t->stamp.exists && access(o->path, F_OK) != 0)
+		tui_message(t, false, "new diagram: :w saves it to %s", o->path);
+	return true;
+}
+
+bool
+tui_file_save(struct tui *t, const char *path)
+{
+	struct napkin_error err;
+
+	if (!diagram_save_file(t->diagram, path, &err)) {
+		tui_message(t, true, "%s", err.message);
+		return false;
+	}
+	if (t->path == NULL || strcmp(t->path, path) != 0) {
+		free(t->path);
+		t->path = xstrdup(path);
+	}
+	t->saved_state = diagram_state_id(t->diagram);
+	tui_message(t, false, "wrote %s: %zu nodes, %zu edges", path, diagram_node_count(t->diagram),
+	    diagram_edge_count(t->diagram));
+	return true;
+}
+
+/* The first loading error, for the status line. */
+static struct diagram *
+load_quietly(const char *path, char *error, size_t size)
+{
+	struct error_list errors = { 0 };
+	struct diagram *d = diagram_load_file(path, &errors);
+
+	if (d == NULL) {
+		snprintf(error, size, "%s%s", errors.count > 0 ? errors.messages[0] : "cannot load",
+		    errors.count > 1 ? " (and more)" : "");
+	}
+	error_list_clear(&errors);
+	return d;
+}
+
+unsigned
+tui_file_edit(struct tui *t, const char *path, bool force)
+{
+	struct diagram *d;
+	char error[512];
+
+	if (tui_read_only(t))
+		return TUI_REDRAW;
+	if (path[0] == '\0') {
+		tui_message(t, true, "usage: :e FILE");
+		return TUI_REDRAW;
+	}
+	if (tui_modified(t) && !force) {
+		tui_message(t, true, "unsaved changes: :w first, or :e! %s drops them", path);
+		return TUI_REDRAW;
+	}
+	if (access(path, F_OK) == 0) {
+		d = load_quietly(path, error, sizeof error);
+		if (d == NULL) {
+			tui_message(t, true, "%s", error);
+			return TUI_REDRAW;
+		}
+	} else {
+		d = diagram_new();
+	}
+	free(t->path);
+	t->path = xstrdup(path);
+	t->cursor_x = t->cursor_y = t->view_x = t->view_y = 0;
+	tui_file_adopt(t, d);
+	if (diagram_node_count(d) > 0)
+		tui_focus_node(t, diagram_node(d, 0));
+	tui_message(t, false, "%s: %zu nodes, %zu edges%s", path, diagram_node_count(d), diagram_edge_count(d),
+	    diagram_node_count(d) == 0 ? " (new)" : "");
+	return TUI_MODEL | TUI_REDRAW | TUI_RELAYOUT;
+}
+
+unsigned
+tui_file_poll(struct tui *t)
+{
+	struct tui_file_stamp now;
+	struct diagram *d;
+	double clock = tui_now();
+
+	if (!t->view_only || clock < t->next_poll)
+		return TUI_UNCHANGED;
+	t->next_poll = clock + POLL_SECONDS;
+	now = stamp_of(t->path);
+	if (same_stamp(now, t->stamp))
+		return TUI_UNCHANGED;
+	t->stamp = now;
+	if (!now.exists) {
+		snprintf(t->view_error, sizeof t->view_error, "%s is gone; showing the last good version", t->path);
+		t->message[0] = '\0';
+		return TUI_REDRAW;
+	}
+	d = load_quietly(t->path, t->view_error, sizeof t->view_error);
+	if (d == NULL) {
+		t->message[0] = '\0';	/* the error takes the bottom line */
+		return TUI_REDRAW;	/* keep the last good diagram, show why */
+	}
+	t->view_error[0] = '\0';
+	tui_file_adopt(t, d);
+	tui_message(t, false, "reloaded %s", t->path);
+	return TUI_MODEL | TUI_REDRAW;
+}
+
+char *
+tui_file_recovery_path(const struct tui *t)
+{
+	if (t->path == NULL)
+		return xstrdup("napkin-recover.json");
+	return xasprintf("%s.recover", t->path);
+}
+
+void
+tui_file_write_recovery(struct tui *t)
+{
+	struct napkin_error err;
+	char *path;
+
+	if (t->diagram == NULL || !tui_modified(t))
+		return;
+	path = tui_file_recovery_path(t);
+	/* Said after the terminal is restored, so it stays on the screen. */
+	if (diagram_save_file(t->diagram, path, &err))
+		snprintf(t->farewell, sizeof t->farewell, "napkin: unsaved changes written to %s", path);
+	else
+		snprintf(t->farewell, sizeof t->farewell, "napkin: could not write the recovery copy: %s", err.message);
+	free(path);
+}

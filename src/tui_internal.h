@@ -1,0 +1,286 @@
+/*
+ * The whiteboard's state and the interfaces between its modules.  Only
+ * tui_*.c include this.
+ *
+ * Data flow: tui_main.c reads a key or mouse event and hands it to
+ * tui_keys.c (or tui_prompt.c / tui_mouse.c), which looks the key up in
+ * the binding table and runs an action (tui_actions.c, tui_edit.c).  An
+ * action changes the model only through diagram_* and returns what
+ * changed; the diagram's observer forwards each change to the scene (its
+ * route cache); the loop then redraws (tui_draw.c copies the renderer's
+ * cells to curses).  `:` commands (tui_command.c) run the same actions.
+ */
+#ifndef NAPKIN_TUI_INTERNAL_H
+#define NAPKIN_TUI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "canvas.h"
+#include "diagram.h"
+#include "scene.h"
+#include "tui.h"
+
+/* Below this the whiteboard shows "terminal too small" and waits. */
+#define TUI_MIN_COLUMNS 80
+#define TUI_MIN_ROWS 24
+#define TUI_PANEL_WIDTH 36
+/* Free cells kept between boxes (columns, rows) so edges can pass. */
+#define TUI_GAP_X 2
+#define TUI_GAP_Y 1
+#define TUI_PROMPT_MAX 4096
+
+/* What an action changed, so the loop knows what to redraw. */
+enum {
+	TUI_UNCHANGED = 0,
+	TUI_REDRAW = 1,		/* the screen shows something new */
+	TUI_MODEL = 2,		/* the diagram changed */
+	TUI_RELAYOUT = 4	/* clear and repaint everything */
+};
+
+/* Modes, as bits so one binding can serve several. */
+enum tui_mode {
+	MODE_NORMAL = 1,
+	MODE_MOVE = 2,		/* carrying a node */
+	MODE_CONNECT = 4,	/* choosing the target of a new edge */
+	MODE_PALETTE = 8,	/* choosing the kind of a new node */
+	MODE_PROMPT = 16,	/* typing a line */
+	MODE_HELP = 32,
+	MODE_CONFIRM_QUIT = 64
+};
+
+struct tui;
+
+/* Called with the line when the user presses Enter in a prompt. */
+typedef unsigned (*tui_prompt_done)(struct tui *t, const char *text);
+
+struct tui_prompt {
+	char label[96];		/* "label:", ":" */
+	char text[TUI_PROMPT_MAX];
+	size_t length, cursor;	/* bytes */
+	tui_prompt_done done;
+	enum tui_mode back;	/* mode to return to on Esc */
+};
+
+struct tui_file_stamp {
+	bool exists;
+	dev_t device;
+	ino_t inode;
+	off_t size;
+	struct timespec mtime;
+};
+
+/* The whole state of the whiteboard, in one place. */
+struct tui {
+	struct diagram *diagram;	/* owned */
+	struct scene *scene;		/* owned; fed by the diagram's observer */
+	char *path;			/* file it is saved to; NULL until :w FILE */
+	uint64_t saved_state;		/* diagram_state_id() at the last load or save */
+	bool view_only;			/* --view: read-only, follows the file */
+	bool ascii, colour;
+
+	enum tui_mode mode;
+	int cursor_x, cursor_y;		/* plane cell under the cursor */
+	int view_x, view_y;		/* plane cell at the canvas's top left */
+	const struct node *selected;	/* node under the cursor, or NULL */
+	const struct edge *selected_edge;
+	bool panel;			/* side panel shown */
+	int help_scroll;
+
+	/* Mode data. */
+	const struct node *moving;	/* MODE_MOVE */
+	int move_origin_x, move_origin_y;
+	bool move_started;
+	const struct node *connect_from;	/* MODE_CONNECT */
+	const struct node *connect_to;
+	enum node_kind add_kind;
+	struct tui_prompt prompt;
+	char last_search[256];
+
+	/* Mouse drag. */
+	const struct node *drag_node;
+	int drag_dx, drag_dy;		/* pointer offset inside the box */
+	bool drag_moved;
+	const struct node *drag_target;
+
+	char message[512];		/* shown on the bottom line until the next key */
+	bool message_is_error;
+	char farewell[600];		/* printed after the terminal is restored */
+	char view_error[512];		/* --view: why the file on disk is not shown */
+	struct tui_file_stamp stamp;
+	double next_poll;
+
+	int rows, columns;		/* terminal size */
+	struct canvas screen;		/* the canvas area, reused each frame */
+	bool quit;
+	int exit_status;
+};
+
+/* --- Actions: the one table keys, `:` commands, help and hints share --- */
+
+/* X(ENUM, name, section, help) */
+#define TUI_ACTIONS(X) \
+	X(LEFT,        "left",        "Move",   "cursor left (or the node, in move mode)") \
+	X(DOWN,        "down",        "Move",   "cursor down") \
+	X(UP,          "up",          "Move",   "cursor up") \
+	X(RIGHT,       "right",       "Move",   "cursor right") \
+	X(LEFT5,       "left5",       "Move",   "5 cells left") \
+	X(DOWN5,       "down5",       "Move",   "5 cells down") \
+	X(UP5,         "up5",         "Move",   "5 cells up") \
+	X(RIGHT5,      "right5",      "Move",   "5 cells right") \
+	X(NEXT_NODE,   "next",        "Move",   "next node in reading order") \
+	X(PREV_NODE,   "previous",    "Move",   "previous node in reading order") \
+	X(FIND,        "find",        "Move",   "find a node by label or id") \
+	X(ORIGIN,      "origin",      "Move",   "back to the top-left corner") \
+	X(CENTER,      "center",      "Move",   "centre the view on the cursor") \
+	X(PAN_UP,      "pan-up",      "Move",   "pan half a screen up") \
+	X(PAN_DOWN,    "pan-down",    "Move",   "pan half a screen down") \
+	X(PAN_LEFT,    "pan-left",    "Move",   "pan half a screen left") \
+	X(PAN_RIGHT,   "pan-right",   "Move",   "pan half a screen right") \
+	X(ADD,         "add",         "Edit",   "add a node here: kind key, then label") \
+	X(PICK_UP,     "move",        "Edit",   "pick the node up to move it") \
+	X(DROP,        "drop",        "Edit",   "put the node down here") \
+	X(RENAME,      "rename",      "Edit",   "rename the node, or relabel the edge") \
+	X(TECH,        "tech",        "Edit",   "set the node's technology") \
+	X(NOTES,       "notes",       "Edit",   "set the node's notes") \
+	X(MORE,        "more",        "Edit",   "one more replica") \
+	X(FEWER,       "fewer",       "Edit",   "one replica fewer") \
+	X(MANAGED,     "managed",     "Edit",   "toggle managed (cloud HA)") \
+	X(DELETE,      "delete",      "Edit",   "delete the node (and its edges) or edge") \
+	X(UNDO,        "undo",        "Edit",   "undo") \
+	X(REDO,        "redo",        "Edit",   "redo") \
+	X(CONNECT,     "connect",     "Edges",  "connect: go to the target, Enter, label") \
+	X(CONNECT_HERE,"connect-here","Edges",  "connect to the node under the cursor") \
+	X(NEXT_EDGE,   "edge",        "Edges",  "select the node's next edge") \
+	X(TOGGLE_MODE, "sync-async",  "Edges",  "toggle the edge between sync and async") \
+	X(CANCEL,      "cancel",      "Screen", "cancel the mode, or the edge selection") \
+	X(PANEL,       "panel",       "Screen", "show or hide the side panel") \
+	X(HELP,        "help",        "Screen", "this help") \
+	X(COMMAND,     "command",     "Screen", "command line (:w, :q, ...)") \
+	X(REDRAW,      "redraw",      "Screen", "repaint the screen") \
+	X(QUIT,        "quit",        "Screen", "quit; asks if there are unsaved changes")
+
+enum tui_action {
+#define TUI_ACTION_ENUM(e, name, section, help) ACTION_##e,
+	TUI_ACTIONS(TUI_ACTION_ENUM)
+#undef TUI_ACTION_ENUM
+	ACTION_COUNT
+};
+
+/* Run an action; arg is NULL from a key, the command's argument from `:`. */
+unsigned tui_action_run(struct tui *t, enum tui_action action, const char *arg);
+const char *tui_action_name(enum tui_action action);
+const char *tui_action_help(enum tui_action action);
+const char *tui_action_section(enum tui_action action);
+bool tui_action_from_name(const char *name, enum tui_action *action);
+
+/* --- Keys (tui_keys.c) --- */
+
+/* Keys are code points; curses function keys are offset past Unicode. */
+#define TUI_KEY_FUNCTION(k) (0x110000 + (k))
+#define TUI_CTRL(c) ((c) & 0x1f)
+#define TUI_ESC 27
+
+struct tui_binding {
+	int key;
+	unsigned modes;		/* enum tui_mode bits */
+	enum tui_action action;
+	const char *key_name;	/* as help shows it: "h ←" */
+	const char *hint;	/* short word for the status line, or NULL */
+};
+
+size_t tui_bindings(const struct tui_binding **out);
+unsigned tui_key(struct tui *t, int key);
+
+/* --- Pieces used across modules --- */
+
+/* tui_actions.c */
+void tui_select_at_cursor(struct tui *t);
+void tui_focus_node(struct tui *t, const struct node *n);
+void tui_follow_cursor(struct tui *t);
+/* Pan the view by (dx, dy) cells, keeping the cursor on screen. */
+unsigned tui_pan(struct tui *t, int dx, int dy);
+void tui_check_selection(struct tui *t);
+int tui_canvas_width(const struct tui *t);
+int tui_canvas_height(const struct tui *t);
+void tui_message(struct tui *t, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+bool tui_read_only(struct tui *t);
+
+/* tui_edit.c: the actions that change the diagram */
+typedef unsigned (*tui_handler)(struct tui *t, const char *arg);
+unsigned tui_edit_add(struct tui *t, const char *arg);
+/* The palette chose a kind: ask for the label. */
+unsigned tui_edit_add_kind(struct tui *t, enum node_kind kind);
+unsigned tui_edit_pick_up(struct tui *t, const char *arg);
+unsigned tui_edit_drop(struct tui *t, const char *arg);
+unsigned tui_edit_cancel_move(struct tui *t);
+unsigned tui_edit_rename(struct tui *t, const char *arg);
+unsigned tui_edit_tech(struct tui *t, const char *arg);
+unsigned tui_edit_notes(struct tui *t, const char *arg);
+unsigned tui_edit_more(struct tui *t, const char *arg);
+unsigned tui_edit_fewer(struct tui *t, const char *arg);
+unsigned tui_edit_managed(struct tui *t, const char *arg);
+unsigned tui_edit_delete(struct tui *t, const char *arg);
+unsigned tui_edit_undo(struct tui *t, const char *arg);
+unsigned tui_edit_redo(struct tui *t, const char *arg);
+unsigned tui_edit_connect(struct tui *t, const char *arg);
+unsigned tui_edit_connect_here(struct tui *t, const char *arg);
+unsigned tui_edit_toggle_mode(struct tui *t, const char *arg);
+bool tui_spot_free(struct tui *t, const struct node *n, int x, int y);
+unsigned tui_connect_prompt(struct tui *t, const struct node *from, const struct node *to);
+unsigned tui_move_by(struct tui *t, const struct node *n, int dx, int dy);
+
+/* tui_prompt.c */
+void tui_prompt_open(struct tui *t, const char *label, const char *initial, tui_prompt_done done);
+unsigned tui_prompt_key(struct tui *t, int key);
+
+/* tui_command.c */
+unsigned tui_command_run(struct tui *t, const char *line);
+/* Help lines for the file commands: "SYNTAX\tWHAT IT DOES". */
+size_t tui_command_help(const char *const **lines);
+
+/* tui_file.c */
+bool tui_modified(const struct tui *t);
+/* Load path (or a template) into t before curses starts; prints errors. */
+bool tui_file_open(struct tui *t, const struct tui_options *options);
+bool tui_file_save(struct tui *t, const char *path);
+unsigned tui_file_edit(struct tui *t, const char *path, bool force);
+/* Swap in a new diagram (takes ownership), keeping the cursor and view. */
+void tui_file_adopt(struct tui *t, struct diagram *d);
+/* --view: reload when the file changed on disk. */
+unsigned tui_file_poll(struct tui *t);
+/* After SIGTERM/SIGHUP: save unsaved changes next to the file. */
+void tui_file_write_recovery(struct tui *t);
+char *tui_file_recovery_path(const struct tui *t);
+
+/* tui_panel.c */
+void tui_panel_draw(struct tui *t, int x, int y, int width, int height);
+
+/* tui_draw.c; colours are enum napkin_colour, or this for the bars */
+#define TUI_COLOUR_BAR 9
+void tui_draw(struct tui *t);
+/*
+ * Write UTF-8 text at a screen position in at most width columns, with
+ * CELL_* flags and a colour; characters the terminal cannot show (or that
+ * are controls) become "?".  Returns the columns used.
+ */
+int tui_draw_text(const struct tui *t, int row, int column, const char *s, int width, int flags, int colour);
+void tui_draw_fill(int row, int column, int width, int flags, int colour, const struct tui *t);
+
+/* tui_mouse.c */
+unsigned tui_mouse(struct tui *t);
+
+/* tui_term.c */
+void tui_term_start(struct tui *t);
+void tui_term_stop(void);
+void tui_term_signals(void);
+/* The signal that arrived since the last call (SIGINT, SIGTERM, SIGHUP), or 0. */
+int tui_term_pending_signal(void);
+/* Read one key (or TUI_KEY_FUNCTION(KEY_*)); -1 after timeout_ms. */
+int tui_term_read(int timeout_ms);
+bool tui_term_can_draw_unicode(void);
+double tui_now(void);
+
+#endif

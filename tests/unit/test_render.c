@@ -1,0 +1,192 @@
+/*
+ * The renderer: golden pictures of small diagrams (tests/data/render/NAME.json
+ * drawn to NAME.txt and NAME.ascii.txt; run with NAPKIN_REGENERATE=1 to
+ * rewrite them after a deliberate change, then read the diff), and the
+ * promise that a screen shows exactly its part of the whole picture.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "canvas.h"
+#include "diagram_json.h"
+#include "render.h"
+#include "scene.h"
+#include "support.h"
+#include "utf8.h"
+
+static char *
+read_all(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long len;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)len + 1);
+	if (fread(buf, 1, (size_t)len, f) != (size_t)len)
+		len = 0;
+	buf[len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void
+check_golden(const char *dir, const char *name, bool ascii)
+{
+	char json[512], golden[512];
+	struct error_list errors = { 0 };
+	struct diagram *d;
+	char *text, *want;
+
+	snprintf(json, sizeof json, "%s/%s.json", dir, name);
+	snprintf(golden, sizeof golden, "%s/%s%s.txt", dir, name, ascii ? ".ascii" : "");
+	d = diagram_load_file(json, &errors);
+	if (d == NULL)
+		error_list_print(&errors, stderr);
+	assert_non_null(d);
+	text = render_text(d, ascii, NULL);
+	if (getenv("NAPKIN_REGENERATE") != NULL) {
+		FILE *f = fopen(golden, "w");
+
+		assert_non_null(f);
+		fputs(text, f);
+		fclose(f);
+	}
+	want = read_all(golden);
+	if (want == NULL)
+		fail_msg("%s is missing: run with NAPKIN_REGENERATE=1", golden);
+	if (strcmp(text, want) != 0) {
+		fprintf(stderr, "%s differs; drawn:\n%s", golden, text);
+		fail();
+	}
+	if (ascii) {
+		for (const char *p = text; *p != '\0'; p++)
+			assert_true((*p >= 0x20 && *p < 0x7f) || *p == '\n');
+	}
+	free(want);
+	free(text);
+	diagram_free(d);
+}
+
+static void
+test_goldens(void **state)
+{
+	const char *root = getenv("NAPKIN_ROOT");
+	char dir[512];
+	DIR *dp;
+	struct dirent *entry;
+	int seen = 0;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/tests/data/render", root != NULL ? root : ".");
+	dp = opendir(dir);
+	assert_non_null(dp);
+	while ((entry = readdir(dp)) != NULL) {
+		size_t len = strlen(entry->d_name);
+		char name[256];
+
+		if (len < 6 || len >= sizeof name || strcmp(entry->d_name + len - 5, ".json") != 0)
+			continue;
+		memcpy(name, entry->d_name, len - 5);
+		name[len - 5] = '\0';
+		check_golden(dir, name, false);
+		check_golden(dir, name, true);
+		seen++;
+	}
+	closedir(dp);
+	assert_true(seen >= 3);
+}
+
+static void
+test_view_is_part_of_whole(void **state)
+{
+	struct diagram *d = support_generate(60, 11);
+	struct scene *whole_scene = scene_new(d);
+	struct canvas whole, view;
+
+	(void)state;
+	canvas_init(&whole, 0, 0, 260, 120, false);
+	render_view(whole_scene, &whole, NULL);
+	/* Screens at awkward offsets, with the routes the whole picture made. */
+	for (int oy = 3; oy < 80; oy += 17) {
+		for (int ox = 5; ox < 160; ox += 41) {
+			canvas_init(&view, ox, oy, 80, 24, false);
+			render_view(whole_scene, &view, NULL);
+			for (int y = oy; y < oy + 24; y++) {
+				for (int x = ox; x < ox + 80; x++) {
+					uint32_t a = canvas_glyph(&whole, canvas_cell(&whole, x, y));
+					uint32_t b = canvas_glyph(&view, canvas_cell(&view, x, y));
+
+					if (a != b)
+						fail_msg("cell %d,%d: whole U+%04X, view at %d,%d U+%04X", x, y, a, ox, oy, b);
+				}
+			}
+			canvas_free(&view);
+		}
+	}
+	canvas_free(&whole);
+	scene_free(whole_scene);
+	diagram_free(d);
+}
+
+static void
+test_selection_is_reverse_video(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *a = diagram_add_node(d, "a", KIND_DB, "orders", 2, 2, NULL);
+	struct scene *s = scene_new(d);
+	struct render_marks marks = { .selected_node = a };
+	struct canvas c;
+
+	(void)state;
+	canvas_init(&c, 0, 0, 40, 10, false);
+	render_view(s, &c, &marks);
+	assert_true(canvas_cell(&c, 4, 3)->flags & CELL_REVERSE);
+	assert_false(canvas_cell(&c, 30, 3)->flags & CELL_REVERSE);
+	/* The tag and label are there in plain text too. */
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 3, 2)), '[');
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 4, 2)), 'D');
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 4, 3)), 'o');
+	canvas_free(&c);
+	scene_free(s);
+	diagram_free(d);
+}
+
+static void
+test_empty_diagram_text(void **state)
+{
+	struct diagram *d = diagram_new();
+	size_t len = 99;
+	char *t = render_text(d, false, &len);
+
+	(void)state;
+	assert_string_equal(t, "");
+	assert_int_equal(len, 0);
+	free(t);
+	diagram_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_goldens),
+		cmocka_unit_test(test_view_is_part_of_whole),
+		cmocka_unit_test(test_selection_is_reverse_video),
+		cmocka_unit_test(test_empty_diagram_text),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
