@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "diagram_json.h"
 #include "xalloc.h"
@@ -65,4 +66,37 @@ build_load(const char *relative)
 	}
 	free(path);
 	return d;
+}
+
+struct interview *
+build_interview(const char *members, struct error_list *errors)
+{
+	char *text = xasprintf("{\"napkin\": 1, \"title\": \"t\", \"nodes\": [], \"edges\": [], \"groups\": [],\n"
+	    "%s}\n", members);
+	struct diagram *d = diagram_load_buffer("t.json", text, strlen(text), errors);
+	struct interview *iv;
+
+	if (d == NULL) {
+		error_list_print(errors, stderr);
+		fail_msg("does not load: %s", text);
+	}
+	iv = interview_read(d, "t.json", text, strlen(text), errors);
+	diagram_free(d);
+	free(text);
+	return iv;
+}
+
+bool
+build_interview_fails_with(const char *members, const char *message, size_t case_number)
+{
+	struct error_list errors = { 0 };
+	struct interview *iv = build_interview(members, &errors);
+	bool ok = iv == NULL && errors.count == 1 && strcmp(errors.messages[0], message) == 0;
+
+	if (!ok)
+		print_error("case %zu: got %s\n want %s\n", case_number, errors.count ? errors.messages[0] : "(no error)",
+		    message);
+	interview_free(iv);
+	error_list_clear(&errors);
+	return ok;
 }
