@@ -371,7 +371,7 @@ test_random_against_exact(void **state)
 		struct diagram *d = diagram_new();
 		double a[SMALL * SMALL] = { 0 }, m[SMALL * SMALL], rps[SMALL];
 		int n = 2 + (int)random_below(SMALL - 1), edges = (int)random_below(3 * (unsigned)n);
-		char id[SMALL][8];
+		char id[SMALL][16];
 		struct traffic *t;
 		bool positive;
 
