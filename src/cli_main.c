@@ -20,6 +20,7 @@ static const struct cli_command commands[] = {
 	{ "check", "validate a diagram and critique the design", cli_check },
 	{ "rules", "list the critique's rules", cli_rules },
 	{ "explain", "explain one critique rule", cli_explain },
+	{ "score", "score a design against a template's prompt", cli_score },
 };
 
 static const char usage[] = "napkin [--view] [--ascii] [--no-color] [FILE] | napkin --template NAME | napkin COMMAND ...";
