@@ -13,3 +13,8 @@ trap 'rm -rf "$scratch"' EXIT
 echo "== critique: load, critique_run, napkin check as a process, igraph baseline"
 "$BUILD/bench/bench_critique" "$scratch"
 # --- end critique ---
+
+# --- interview mode (tests/bench/bench_interview.c) ---
+echo "== interview: traffic, expectations, scorecard, napkin score as a process"
+"$BUILD/bench/bench_interview" "$scratch"
+# --- end interview ---
