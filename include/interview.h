@@ -75,6 +75,12 @@ void interview_free(struct interview *iv);
 
 /* The phases' minutes, added up (0 without phases). */
 int interview_minutes(const struct interview *iv);
+/*
+ * The phase running after elapsed seconds, for the countdown: its index,
+ * and in *left (may be NULL) the seconds left in it.  -1 before the first
+ * phase has anything to run (no phases) or once the last has ended.
+ */
+long interview_phase_at(const struct interview *iv, double elapsed, double *left);
 /* A node's "role" in a reference design ("read cache for hot links"), or NULL. */
 const char *interview_node_role(const struct node *n);
 

@@ -290,6 +290,24 @@ interview_minutes(const struct interview *iv)
 	return total;
 }
 
+long
+interview_phase_at(const struct interview *iv, double elapsed, double *left)
+{
+	double end = 0;
+
+	for (size_t i = 0; i < iv->phase_count; i++) {
+		end += 60.0 * iv->phases[i].minutes;
+		if (elapsed < end) {
+			if (left != NULL)
+				*left = end - (elapsed > 0 ? elapsed : 0);
+			return (long)i;
+		}
+	}
+	if (left != NULL)
+		*left = 0;
+	return -1;
+}
+
 const char *
 interview_node_role(const struct node *n)
 {

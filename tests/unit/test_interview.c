@@ -46,6 +46,32 @@ test_prompt_and_phases(void **state)
 	interview_free(iv);
 }
 
+/* 5 minutes of requirements, then 25 of design. */
+static void
+test_phase_at(void **state)
+{
+	struct error_list errors = { 0 };
+	struct interview *iv = build_interview(prompt, &errors), *none;
+	double left;
+
+	(void)state;
+	assert_int_equal(interview_phase_at(iv, 0, &left), 0);
+	assert_true(left == 300);
+	assert_int_equal(interview_phase_at(iv, 299.5, &left), 0);
+	assert_true(left == 0.5);
+	assert_int_equal(interview_phase_at(iv, 300, &left), 1);
+	assert_true(left == 1500);
+	assert_int_equal(interview_phase_at(iv, 1799, NULL), 1);
+	assert_int_equal(interview_phase_at(iv, 1800, &left), -1);
+	assert_true(left == 0);
+	assert_int_equal(interview_phase_at(iv, -5, &left), 0);
+	assert_true(left == 300);
+	none = build_interview("\"other\": 1", &errors);
+	assert_int_equal(interview_phase_at(none, 0, &left), -1);
+	interview_free(none);
+	interview_free(iv);
+}
+
 static void
 test_plain_diagram_has_empty_interview(void **state)
 {
@@ -154,6 +180,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prompt_and_phases),
+		cmocka_unit_test(test_phase_at),
 		cmocka_unit_test(test_plain_diagram_has_empty_interview),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_roles),
