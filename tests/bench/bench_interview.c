@@ -13,13 +13,9 @@
  *
  * usage: bench_interview DIR   (NAPKIN names the binary, NAPKIN_ROOT the tree)
  */
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "critique.h"
@@ -30,25 +26,7 @@
 #include "traffic.h"
 #include "xalloc.h"
 
-extern char **environ;
-
-static uint64_t seed = 7;
-
-static uint32_t
-random_below(uint32_t n)
-{
-	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (uint32_t)((seed >> 33) % n);
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "bench_support.h"
 
 static const struct node *
 add(struct diagram *d, enum node_kind kind, const char *base, uint32_t k, int replicas, double capacity,
@@ -130,26 +108,6 @@ generate(uint32_t n)
 	return d;
 }
 
-static double
-run_process(char *const argv[])
-{
-	posix_spawn_file_actions_t actions;
-	double start = now();
-	pid_t pid;
-	int status;
-
-	posix_spawn_file_actions_init(&actions);
-	posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-	if (posix_spawn(&pid, argv[0], &actions, NULL, argv, environ) != 0) {
-		posix_spawn_file_actions_destroy(&actions);
-		return -1;
-	}
-	posix_spawn_file_actions_destroy(&actions);
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) > 1)
-		return -1;
-	return now() - start;
-}
-
 static void
 bench_size(const char *dir, uint32_t n, const char *napkin, const char *template_path,
     const struct diagram *reference, const struct interview *iv)
@@ -191,7 +149,7 @@ bench_size(const char *dir, uint32_t n, const char *napkin, const char *template
 	{
 		char *argv[] = { (char *)napkin, "score", path, "--template", (char *)template_path, "--format", "json", NULL };
 
-		process = run_process(argv);
+		process = run_process(argv, NULL);
 		printf("%9s napkin score (whole process: load, scorecard, JSON report): %7.3f s\n", "", process);
 	}
 	if (getenv("BENCH_KEEP") == NULL)	/* BENCH_KEEP=1 keeps the files, for profiling */
@@ -213,6 +171,7 @@ main(int argc, char **argv)
 
 	if (argc != 2 || napkin == NULL)
 		fatal("usage: NAPKIN=BINARY bench_interview DIR");
+	seed = 7;
 	if (napkin[0] != '/' && realpath(napkin, napkin_path) != NULL)
 		napkin = napkin_path;
 	template_path = xasprintf("%s/templates/url-shortener.json", root != NULL ? root : ".");
