@@ -545,9 +545,19 @@ check_no_findings(struct evaluator *ev, const struct expectation *x)
 	struct paths p;
 	size_t count = 0;
 
+	/* A scope presupposes the paths it names: without them there is nothing to judge. */
 	if (x->has_scope) {
 		paths_begin(ev, x, false, &p);
+		if (!say_if_none(ev, p.from, &x->from) || !say_if_none(ev, p.to, &x->to)) {
+			paths_end(&p);
+			return false;
+		}
 		paths_search(ev, x, &p);
+		if (first_common(ev, p.ahead, p.to, NULL) == GRAPH_NONE) {
+			say_span(ev, "no ", x->mode, "path", p.from, p.to);
+			paths_end(&p);
+			return false;
+		}
 	}
 	for (size_t i = 0; i < critique_finding_count(ev->critique); i++) {
 		const struct critique_finding *f = critique_finding(ev->critique, i);

@@ -245,6 +245,11 @@ test_no_findings(void **state)
 	EXPECT(d, with_head("\"check\": \"no_findings\", \"rules\": [\"SPOF\"], \"severity\": \"error\", "
 	    "\"from\": {\"kind\": \"client\"}, \"to\": {\"kind\": \"storage\"}"), true,
 	    "no SPOF finding of severity error on the paths from users to media");
+	/* A scope with no path in it is not met: there is nothing to judge. */
+	EXPECT(d, with_head("\"check\": \"no_findings\", \"rules\": [\"SPOF\"], "
+	    "\"from\": {\"kind\": \"worker\"}, \"to\": {\"kind\": \"cache\"}"), false, "no path from worker to cache");
+	EXPECT(d, with_head("\"check\": \"no_findings\", \"rules\": [\"SPOF\"], "
+	    "\"from\": {\"kind\": \"gateway\"}, \"to\": {\"kind\": \"cache\"}"), false, "no gateway on the board");
 	/* Accepted findings do not count. */
 	diagram_set_node_accept(d, diagram_find_node(d, "db"), "SPOF002", "managed failover elsewhere", NULL);
 	EXPECT(d, with_head("\"check\": \"no_findings\", \"rules\": [\"SPOF\"], \"severity\": \"error\""), true,
