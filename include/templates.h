@@ -8,6 +8,7 @@
 #ifndef NAPKIN_TEMPLATES_H
 #define NAPKIN_TEMPLATES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "errors.h"
@@ -16,13 +17,18 @@ struct template_entry {
 	char *name;		/* file name without .json */
 	char *path;
 	char *title;		/* the diagram's title */
+	char *summary;		/* the prompt's one-line summary, or the title */
+	bool drill;		/* a "find the problems" drill */
 };
 
 /* The templates directory, or NULL when none exists; the caller frees it. */
 char *templates_dir(void);
 /* The file of template name, or NULL (with err filled); the caller frees it. */
 char *template_path(const char *name, struct napkin_error *err);
-/* Every template, sorted by name; templates that fail to load go to errors. */
+/*
+ * Every template, sorted by name; templates that fail to load (or whose
+ * interview members are invalid) go to errors.
+ */
 size_t templates_list(struct template_entry **out, struct error_list *errors);
 void templates_free(struct template_entry *list, size_t count);
 

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /*
  * Decode one code point from s (len bytes available).  Returns its length in
@@ -46,5 +47,8 @@ size_t utf8_width(const char *s);
  * columns; *used (may be NULL) receives its width.
  */
 size_t utf8_prefix_for_width(const char *s, size_t columns, size_t *used);
+
+/* Write s with control characters and malformed bytes shown as '?'. */
+void utf8_write_printable(FILE *out, const char *s);
 
 #endif

@@ -22,6 +22,7 @@ static const struct cli_command commands[] = {
 	{ "explain", "explain one critique rule", cli_explain },
 	{ "export", "write a diagram as DOT, SVG, PNG, PDF or Mermaid", cli_export },
 	{ "import", "read a Graphviz DOT file into a diagram", cli_import },
+	{ "score", "score a design against a template's prompt", cli_score },
 };
 
 static const char usage[] = "napkin [--view] [--ascii] [--no-color] [FILE] | napkin --template NAME | napkin COMMAND ...";

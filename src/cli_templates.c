@@ -13,8 +13,10 @@ static void
 help(void)
 {
 	printf("usage: %s\n\n"
-	    "List the templates napkin new --template and napkin --template take,\n"
-	    "with their titles.\n\n"
+	    "List the templates, one line each: the name napkin new --template,\n"
+	    "napkin --template and napkin score --template take, and the prompt's\n"
+	    "summary.  Names starting with drill- are \"find the problems\" drills:\n"
+	    "flawed designs whose defects the critique reports.\n\n"
 	    "  -h, --help  show this help\n", usage);
 }
 
@@ -36,7 +38,7 @@ cli_templates(int argc, char **argv)
 			width = strlen(list[i].name);
 	}
 	for (size_t i = 0; i < count; i++)
-		printf("%-*s  %s\n", (int)width, list[i].name, list[i].title);
+		printf("%-*s  %s\n", (int)width, list[i].name, list[i].summary);
 	error_list_print(&errors, stderr);
 	templates_free(list, count);
 	status = errors.count > 0 ? EXIT_PROBLEM : EXIT_OK;

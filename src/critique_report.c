@@ -26,27 +26,6 @@ critique_format_from_name(const char *name, enum critique_format *format)
 	return false;
 }
 
-/* Text with control characters (and malformed bytes) shown as '?'. */
-static void
-write_plain(FILE *out, const char *s)
-{
-	size_t length = strlen(s);
-
-	while (length > 0) {
-		uint32_t cp;
-		size_t n = utf8_decode(s, length, &cp);
-
-		if (n == 0 || utf8_is_control(cp)) {
-			fputc('?', out);
-			n = n ? n : 1;
-		} else {
-			fwrite(s, 1, n, out);
-		}
-		s += n;
-		length -= n;
-	}
-}
-
 static void
 write_text(const struct critique *c, const char *file, FILE *out)
 {
@@ -55,21 +34,21 @@ write_text(const struct critique *c, const char *file, FILE *out)
 	for (size_t i = 0; i < critique_finding_count(c); i++) {
 		const struct critique_finding *f = critique_finding(c, i);
 
-		write_plain(out, file);
+		utf8_write_printable(out, file);
 		fprintf(out, ": %s: %s: ", critique_severity_name(f->severity), f->rule->id);
-		write_plain(out, f->message);
+		utf8_write_printable(out, f->message);
 		if (f->accepted) {
 			fputs(" [accepted by ", out);
-			write_plain(out, f->accepted_by->id);
+			utf8_write_printable(out, f->accepted_by->id);
 			fputs(": ", out);
-			write_plain(out, f->accepted_reason);
+			utf8_write_printable(out, f->accepted_reason);
 			fputc(']', out);
 		}
 		fputs("\n    advice: ", out);
-		write_plain(out, f->advice);
+		utf8_write_printable(out, f->advice);
 		fputc('\n', out);
 	}
-	write_plain(out, file);
+	utf8_write_printable(out, file);
 	fprintf(out, ": %zu error%s, %zu warning%s, %zu note%s", sum.count[SEVERITY_ERROR],
 	    sum.count[SEVERITY_ERROR] == 1 ? "" : "s", sum.count[SEVERITY_WARNING],
 	    sum.count[SEVERITY_WARNING] == 1 ? "" : "s", sum.count[SEVERITY_NOTE],

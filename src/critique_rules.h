@@ -20,7 +20,7 @@
 	X(rule_data001) X(rule_data002) \
 	X(rule_srvl001) \
 	X(rule_modl001) X(rule_modl002) X(rule_modl003) \
-	X(rule_lat001)
+	X(rule_lat001) X(rule_capa001)
 
 #define CRITIQUE_DECLARE_RULE(unit) extern const struct critique_rule unit;
 CRITIQUE_RULES(CRITIQUE_DECLARE_RULE)

@@ -10,6 +10,7 @@
 
 #include "diagram.h"
 #include "diagram_json.h"
+#include "interview.h"
 #include "xalloc.h"
 
 #ifndef NAPKIN_DATADIR
@@ -123,14 +124,15 @@ templates_list(struct template_entry **out, struct error_list *errors)
 	while ((entry = readdir(dp)) != NULL) {
 		size_t len = strlen(entry->d_name);
 		struct template_entry *t;
+		struct interview *iv;
 		struct diagram *d;
 		char *path;
 
 		if (len <= 5 || entry->d_name[0] == '.' || strcmp(entry->d_name + len - 5, ".json") != 0)
 			continue;
 		path = xasprintf("%s/%s", dir, entry->d_name);
-		d = diagram_load_file(path, errors);
-		if (d == NULL) {
+		iv = interview_load_file(path, &d, errors);
+		if (iv == NULL) {
 			free(path);
 			continue;
 		}
@@ -139,6 +141,9 @@ templates_list(struct template_entry **out, struct error_list *errors)
 		t->name = xstrndup(entry->d_name, len - 5);
 		t->path = path;
 		t->title = xstrdup(diagram_title(d));
+		t->summary = xstrdup(iv->has_prompt ? iv->prompt.summary : diagram_title(d));
+		t->drill = iv->is_drill;
+		interview_free(iv);
 		diagram_free(d);
 	}
 	closedir(dp);
@@ -154,6 +159,7 @@ templates_free(struct template_entry *list, size_t count)
 		free(list[i].name);
 		free(list[i].path);
 		free(list[i].title);
+		free(list[i].summary);
 	}
 	free(list);
 }

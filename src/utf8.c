@@ -228,3 +228,24 @@ utf8_width(const char *s)
 	utf8_prefix_for_width(s, SIZE_MAX, &width);
 	return width;
 }
+
+/* Text with control characters (and malformed bytes) shown as '?'. */
+void
+utf8_write_printable(FILE *out, const char *s)
+{
+	size_t length = strlen(s);
+
+	while (length > 0) {
+		uint32_t cp;
+		size_t n = utf8_decode(s, length, &cp);
+
+		if (n == 0 || utf8_is_control(cp)) {
+			fputc('?', out);
+			n = n ? n : 1;
+		} else {
+			fwrite(s, 1, n, out);
+		}
+		s += n;
+		length -= n;
+	}
+}

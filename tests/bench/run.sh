@@ -42,4 +42,9 @@ echo "== whiteboard: frame and edit cost"
 "$BUILD/bench/bench_render" || status=1
 # --- end whiteboard rendering ---
 
+# --- interview mode (tests/bench/bench_interview.c) ---
+echo "== interview: traffic, expectations, scorecard, napkin score as a process"
+"$BUILD/bench/bench_interview" "$scratch" || status=1
+# --- end interview ---
+
 exit $status

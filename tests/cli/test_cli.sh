@@ -71,13 +71,14 @@ cd "$TMP" || exit 1
 [ "$bad_files" -ge 100 ] && pass || fail "only $bad_files bad files"
 
 echo "   check: good files"
-for file in "$ROOT"/templates/*.json; do
+# Drills are flawed on purpose (test_templates checks their findings).
+for file in $(ls "$ROOT"/templates/*.json | grep -v '/drill-'); do
 	expect_status 0 "$NAPKIN" check "$file"
 	expect_contains "$TMP/out" "$file: 0 errors, "
 	expect_empty "$TMP/err"
 done
 expect_status 0 "$NAPKIN" check "$ROOT/templates/url-shortener.json"
-expect_text "$TMP/out" "$ROOT/templates/url-shortener.json: 0 errors, 0 warnings, 0 notes"
+expect_contains "$TMP/out" "$ROOT/templates/url-shortener.json: 0 errors, 0 warnings, 0 notes"
 
 echo "   check: files that are not files, or too big"
 expect_status 2 "$NAPKIN" check "$TMP/missing.json"
@@ -147,7 +148,7 @@ expect_same resaved.json doc/example.json
 
 echo "   templates"
 expect_status 0 "$NAPKIN" templates
-expect_contains "$TMP/out" "url-shortener  URL shortener"
+expect_contains "$TMP/out" "url-shortener            Shorten links"
 expect_empty "$TMP/err"
 mkdir lib
 "$NAPKIN" new -T "Chat" lib/chat.json
@@ -200,7 +201,7 @@ expect_contains "$TMP/dest/usr/share/man/man1/napkin.1" "napkin $VERSION"
 expect_not_contains "$TMP/dest/usr/share/man/man1/napkin.1" "@VERSION@"
 # The installed napkin finds its own templates, with no help from us.
 expect_status 0 env -u NAPKIN_TEMPLATES "$TMP/dest/usr/bin/napkin" templates
-expect_text "$TMP/out" "url-shortener  URL shortener"
+expect_contains "$TMP/out" "url-shortener            Shorten links"
 expect_status 0 env -u NAPKIN_TEMPLATES "$TMP/dest/usr/bin/napkin" new -t url-shortener installed.json
 expect_same installed.json "$ROOT/templates/url-shortener.json"
 install_make uninstall

@@ -17,9 +17,11 @@ expect_status 0 env LC_ALL=de_DE.UTF-8 printf '%.1f\n' 0.5
 expect_contains "$TMP/out" "0,5"
 
 cd "$TMP" || exit 1
-expect_status 0 env LC_ALL=de_DE.UTF-8 "$NAPKIN" new --template url-shortener d.json
+export NAPKIN_TEMPLATES="$NAPKIN_ROOT/tests/data/locale"
+expect_status 0 env LC_ALL=de_DE.UTF-8 "$NAPKIN" new --template decimals d.json
 expect_contains d.json '"ratio": 0.1'
+expect_contains d.json '"capacity": 5000.5'
 expect_status 0 env LC_ALL=de_DE.UTF-8 "$NAPKIN" check d.json
-expect_status 0 "$NAPKIN" new --template url-shortener c.json
+expect_status 0 "$NAPKIN" new --template decimals c.json
 expect_same c.json d.json
 finish
