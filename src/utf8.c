@@ -234,18 +234,30 @@ void
 utf8_write_printable(FILE *out, const char *s)
 {
 	size_t length = strlen(s);
+	const char *run = s;
 
+	/* Runs of good text go out in one fwrite: reports can be megabytes. */
 	while (length > 0) {
 		uint32_t cp;
-		size_t n = utf8_decode(s, length, &cp);
+		size_t n;
 
-		if (n == 0 || utf8_is_control(cp)) {
-			fputc('?', out);
-			n = n ? n : 1;
-		} else {
-			fwrite(s, 1, n, out);
+		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
+			s++;
+			length--;
+			continue;
 		}
+		n = utf8_decode(s, length, &cp);
+		if (n != 0 && !utf8_is_control(cp)) {
+			s += n;
+			length -= n;
+			continue;
+		}
+		fwrite(run, 1, (size_t)(s - run), out);
+		fputc('?', out);
+		n = n != 0 ? n : 1;
 		s += n;
 		length -= n;
+		run = s;
 	}
+	fwrite(run, 1, (size_t)(s - run), out);
 }

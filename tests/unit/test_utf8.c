@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -207,6 +209,45 @@ test_prefix_for_width(void **state)
 	assert_int_equal(utf8_prefix_for_width("e\xcc\x81z", 1, NULL), 3);
 }
 
+/* What utf8_write_printable writes for s. */
+static char *
+printable(const char *s)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+
+	utf8_write_printable(out, s);
+	fclose(out);
+	return text;
+}
+
+static void
+test_write_printable(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "", "" },
+		{ "plain text", "plain text" },
+		{ "caf\xc3\xa9 \xe2\x86\x92 \xe4\xb8\xad", "caf\xc3\xa9 \xe2\x86\x92 \xe4\xb8\xad" },
+		{ "\033[31mred\033[0m", "?[31mred?[0m" },
+		{ "tab\tnew\nline\x7f", "tab?new?line?" },
+		{ "c1 \xc2\x9b here", "c1 ? here" },	/* U+009B, the 8-bit CSI */
+		{ "bad \xff\xfe end", "bad ?? end" },
+		{ "cut \xe2\x86", "cut ??" },
+		{ "\x01", "?" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = printable(cases[i].in);
+
+		assert_string_equal(got, cases[i].out);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -219,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_controls),
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_prefix_for_width),
+		cmocka_unit_test(test_write_printable),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
