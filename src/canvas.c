@@ -191,12 +191,23 @@ static const uint32_t unicode_lines[16] = {
 	0x2500, 0x2518, 0x2500, 0x2534, 0x2510, 0x2524, 0x252C, 0x253C
 };
 
+/* Double lines by direction bits; in tees and crossings the stem is single. */
+static const uint32_t double_lines[16] = {
+	' ', 0x2551, 0x2550, 0x255A, 0x2551, 0x2551, 0x2554, 0x255F,
+	0x2550, 0x255D, 0x2550, 0x2567, 0x2557, 0x2562, 0x2564, 0x256C
+};
+
 uint32_t
 canvas_line_glyph(int lines, int style, bool ascii)
 {
 	bool vertical = lines == LINE_N || lines == LINE_S || lines == (LINE_N | LINE_S);
 	bool horizontal = lines == LINE_E || lines == LINE_W || lines == (LINE_E | LINE_W);
 
+	if (style & LINE_DOUBLE) {
+		if (ascii)
+			return horizontal ? '=' : '#';
+		return double_lines[lines & 15];
+	}
 	if (ascii) {
 		if (vertical)
 			return style & LINE_DASHED ? ':' : '|';

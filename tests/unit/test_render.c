@@ -141,8 +141,9 @@ test_view_is_part_of_whole(void **state)
 	diagram_free(d);
 }
 
+/* The selection: a double border and the tag in reverse video; the label stays plain. */
 static void
-test_selection_is_reverse_video(void **state)
+test_selection_double_border(void **state)
 {
 	struct diagram *d = diagram_new();
 	const struct node *a = diagram_add_node(d, "a", KIND_DB, "orders", 2, 2, NULL);
@@ -153,12 +154,183 @@ test_selection_is_reverse_video(void **state)
 	(void)state;
 	canvas_init(&c, 0, 0, 40, 10, false);
 	render_view(s, &c, &marks);
-	assert_true(canvas_cell(&c, 4, 3)->flags & CELL_REVERSE);
-	assert_false(canvas_cell(&c, 30, 3)->flags & CELL_REVERSE);
-	/* The tag and label are there in plain text too. */
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 2, 2)), 0x2554);	/* ╔ */
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 2, 3)), 0x2551);	/* ║ */
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 7, 5)), 0x2550);	/* ═ */
+	assert_true(canvas_cell(&c, 4, 2)->flags & CELL_REVERSE);	/* D of [DB] */
+	assert_false(canvas_cell(&c, 4, 3)->flags & CELL_REVERSE);	/* the label */
 	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 3, 2)), '[');
 	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 4, 2)), 'D');
 	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 4, 3)), 'o');
+	canvas_free(&c);
+	/* In ASCII: # and =. */
+	canvas_init(&c, 0, 0, 40, 10, true);
+	render_view(s, &c, &marks);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 2, 2)), '#');
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 2, 3)), '#');
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 7, 5)), '=');
+	canvas_free(&c);
+	/* Not selected: single lines. */
+	canvas_init(&c, 0, 0, 40, 10, false);
+	render_view(s, &c, NULL);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, 2, 2)), 0x250C);	/* ┌ */
+	assert_false(canvas_cell(&c, 4, 2)->flags & CELL_REVERSE);
+	canvas_free(&c);
+	scene_free(s);
+	diagram_free(d);
+}
+
+/* An edge leaving a selected box keeps a single stem in its double border. */
+static void
+test_selected_tee(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *a = diagram_add_node(d, "a", KIND_SERVICE, "api", 2, 2, NULL);
+	const struct node *b = diagram_add_node(d, "b", KIND_DB, "db", 30, 2, NULL);
+	struct scene *s = scene_new(d);
+	struct render_marks marks = { .selected_node = a };
+	struct canvas c;
+	const struct route *r;
+
+	(void)state;
+	diagram_connect(d, a, b, "", EDGE_SYNC, NULL);
+	scene_free(s);
+	s = scene_new(d);
+	r = scene_route(s, diagram_edge(d, 0));
+	canvas_init(&c, 0, 0, 50, 10, false);
+	render_view(s, &c, &marks);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, r->source_port.x, r->source_port.y)), 0x255F);	/* ╟ */
+	canvas_free(&c);
+	scene_free(s);
+	diagram_free(d);
+}
+
+static unsigned
+state_from_array(const void *context, const struct node *n)
+{
+	return ((const unsigned *)context)[n->index];
+}
+
+/* Finding markers in the top-right corner, distinct without colour. */
+static void
+test_markers(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *a = diagram_add_node(d, "a", KIND_DB, "orders", 2, 2, NULL);
+	const struct node *b = diagram_add_node(d, "b", KIND_SERVICE, "api", 30, 2, NULL);
+	const struct node *e = diagram_add_node(d, "e", KIND_CACHE, "cache", 2, 10, NULL);
+	unsigned states[3] = { RENDER_NODE_ERROR, RENDER_NODE_WARNING, 0 };
+	struct render_marks marks = { .node_state = state_from_array, .context = states };
+	struct scene *s = scene_new(d);
+	struct canvas c;
+	struct box ba = node_box(a), bb = node_box(b), be = node_box(e);
+
+	(void)state;
+	canvas_init(&c, 0, 0, 60, 20, false);
+	render_view(s, &c, &marks);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, ba.x + ba.width - 1, ba.y)), 0x2716);	/* ✖ */
+	assert_int_equal(canvas_cell(&c, ba.x + ba.width - 1, ba.y)->fg, COLOUR_RED);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, bb.x + bb.width - 1, bb.y)), '!');
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, be.x + be.width - 1, be.y)), 0x2510);	/* ┐ */
+	canvas_free(&c);
+	canvas_init(&c, 0, 0, 60, 20, true);
+	render_view(s, &c, &marks);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, ba.x + ba.width - 1, ba.y)), 'X');
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, bb.x + bb.width - 1, bb.y)), '!');
+	canvas_free(&c);
+	scene_free(s);
+	diagram_free(d);
+}
+
+/* A failure: boxes that are down are dashed and dim, and so are their edges. */
+static void
+test_down_nodes(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *a = diagram_add_node(d, "a", KIND_SERVICE, "api", 2, 2, NULL);
+	const struct node *b = diagram_add_node(d, "b", KIND_DB, "db", 30, 2, NULL);
+	const struct node *e = diagram_add_node(d, "e", KIND_CACHE, "cache", 2, 12, NULL);
+	unsigned states[3] = { RENDER_NODE_FAILED, RENDER_NODE_DOWN, 0 };
+	struct render_marks marks = { .node_state = state_from_array, .context = states };
+	struct scene *s;
+	struct canvas c;
+	const struct route *r;
+	struct box ba = node_box(a), bb = node_box(b), be = node_box(e);
+
+	(void)state;
+	diagram_connect(d, a, b, "", EDGE_SYNC, NULL);
+	s = scene_new(d);
+	r = scene_route(s, diagram_edge(d, 0));
+	canvas_init(&c, 0, 0, 60, 20, false);
+	render_view(s, &c, &marks);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, ba.x + 8, ba.y + ba.height - 1)), 0x2504);	/* ┄ */
+	assert_int_equal(canvas_cell(&c, ba.x + 8, ba.y + ba.height - 1)->fg, COLOUR_RED);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, bb.x, bb.y + 1)), 0x2506);	/* ┆ */
+	assert_true(canvas_cell(&c, bb.x + 2, bb.y + 1)->flags & CELL_DIM);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, be.x, be.y + 1)), 0x2502);	/* │ */
+	assert_false(canvas_cell(&c, be.x + 2, be.y + 1)->flags & CELL_DIM);
+	assert_true(canvas_cell(&c, r->points[0].x, r->points[0].y)->flags & CELL_DIM);
+	canvas_free(&c);
+	scene_free(s);
+	diagram_free(d);
+}
+
+/* A finding on show: its boxes' borders and its edges marked, the insides not. */
+static void
+test_highlights(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *a = diagram_add_node(d, "a", KIND_SERVICE, "api", 2, 2, NULL);
+	const struct node *b = diagram_add_node(d, "b", KIND_DB, "db", 30, 2, NULL);
+	const struct edge *e = diagram_connect(d, a, b, "", EDGE_SYNC, NULL);
+	const struct node *nodes[] = { b };
+	const struct edge *edges[] = { e };
+	struct render_marks marks = { .highlight_nodes = nodes, .highlight_node_count = 1,
+	    .highlight_edges = edges, .highlight_edge_count = 1 };
+	struct scene *s = scene_new(d);
+	struct canvas c;
+	const struct route *r = scene_route(s, e);
+	struct box bb = node_box(b), ba = node_box(a);
+
+	(void)state;
+	canvas_init(&c, 0, 0, 60, 12, false);
+	render_view(s, &c, &marks);
+	assert_true(canvas_cell(&c, bb.x, bb.y + 1)->flags & CELL_MARK);
+	assert_true(canvas_cell(&c, bb.x + 3, bb.y)->flags & CELL_MARK);
+	assert_false(canvas_cell(&c, bb.x + 2, bb.y + 1)->flags & CELL_MARK);
+	assert_false(canvas_cell(&c, ba.x, ba.y + 1)->flags & CELL_MARK);
+	assert_true(canvas_cell(&c, r->points[0].x, r->points[0].y)->flags & CELL_MARK);
+	canvas_free(&c);
+	scene_free(s);
+	diagram_free(d);
+}
+
+/* A replicated box: edges leave the box itself and the shadow sits behind them. */
+static void
+test_shadow_behind_edges(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *a = diagram_add_node(d, "a", KIND_SERVICE, "api", 2, 2, NULL);
+	const struct node *b = diagram_add_node(d, "b", KIND_DB, "db", 30, 2, NULL);
+	struct scene *s;
+	struct canvas c;
+	const struct route *r;
+	struct box ba;
+
+	(void)state;
+	diagram_set_node_replicas(d, a, 3, NULL);
+	diagram_connect(d, a, b, "", EDGE_SYNC, NULL);
+	ba = node_box(a);
+	s = scene_new(d);
+	r = scene_route(s, diagram_edge(d, 0));
+	assert_int_equal(r->source_side, SIDE_RIGHT);
+	assert_int_equal(r->source_port.x, ba.x + ba.width - 1);
+	canvas_init(&c, 0, 0, 60, 12, false);
+	render_view(s, &c, NULL);
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, r->source_port.x, r->source_port.y)), 0x251C);	/* ├ */
+	/* The shadow's column: the edge's line where it crosses, the shadow elsewhere. */
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, r->points[0].x, r->points[0].y)), 0x2500);	/* ─ */
+	assert_int_equal(canvas_glyph(&c, canvas_cell(&c, ba.x + ba.width, ba.y + 3)), 0x2502);	/* │ */
 	canvas_free(&c);
 	scene_free(s);
 	diagram_free(d);
@@ -184,7 +356,12 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_goldens),
 		cmocka_unit_test(test_view_is_part_of_whole),
-		cmocka_unit_test(test_selection_is_reverse_video),
+		cmocka_unit_test(test_selection_double_border),
+		cmocka_unit_test(test_selected_tee),
+		cmocka_unit_test(test_markers),
+		cmocka_unit_test(test_down_nodes),
+		cmocka_unit_test(test_highlights),
+		cmocka_unit_test(test_shadow_behind_edges),
 		cmocka_unit_test(test_empty_diagram_text),
 	};
 
