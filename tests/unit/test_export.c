@@ -90,7 +90,8 @@ test_formats_from_names_and_extensions(void **state)
 	assert_true(export_format_from_path("-x.pdf", &f) && f == EXPORT_PDF);
 	assert_false(export_format_from_path("design", &f));
 	assert_false(export_format_from_path("v1.0/design", &f));
-	assert_false(export_format_from_path("design.txt", &f));
+	assert_true(export_format_from_path("notes/design.TXT", &f) && f == EXPORT_TEXT);
+	assert_false(export_format_from_path("design.jpeg", &f));
 	assert_true(export_format_from_name("mermaid", &f) && f == EXPORT_MERMAID);
 	assert_true(export_format_from_name("SVG", &f) && f == EXPORT_SVG);
 	assert_false(export_format_from_name("jpeg", &f));
