@@ -378,10 +378,17 @@ act_cancel(struct tui *t, const char *arg)
 		t->connect_from = t->connect_to = NULL;
 		tui_message(t, false, "connect cancelled");
 		return TUI_REDRAW;
-	default:
+	default: {
+		unsigned changed;
+
 		t->mode = MODE_NORMAL;
+		/* One thing at a time: the failure, then the finding, then the edge. */
+		changed = tui_critique_cancel(t);
+		if (changed != TUI_UNCHANGED)
+			return changed;
 		t->selected_edge = NULL;
 		return TUI_REDRAW;
+	}
 	}
 }
 
@@ -390,6 +397,7 @@ act_panel(struct tui *t, const char *arg)
 {
 	(void)arg;
 	t->panel = !t->panel;
+	t->panel_for_critique = false;
 	tui_follow_cursor(t);
 	return TUI_REDRAW | TUI_RELAYOUT;
 }
@@ -485,8 +493,11 @@ static const tui_handler handlers[ACTION_COUNT] = {
 	[ACTION_MORE] = tui_edit_more, [ACTION_FEWER] = tui_edit_fewer,
 	[ACTION_MANAGED] = tui_edit_managed, [ACTION_DELETE] = tui_edit_delete,
 	[ACTION_UNDO] = tui_edit_undo, [ACTION_REDO] = tui_edit_redo,
+	[ACTION_ARRANGE] = tui_board_arrange,
 	[ACTION_CONNECT] = tui_edit_connect, [ACTION_CONNECT_HERE] = tui_edit_connect_here,
 	[ACTION_NEXT_EDGE] = act_next_edge, [ACTION_TOGGLE_MODE] = tui_edit_toggle_mode,
+	[ACTION_NEXT_FINDING] = tui_critique_next, [ACTION_PREV_FINDING] = tui_critique_previous,
+	[ACTION_FAIL] = tui_critique_fail, [ACTION_ACCEPT] = tui_critique_accept,
 	[ACTION_CANCEL] = act_cancel, [ACTION_PANEL] = act_panel,
 	[ACTION_HELP] = act_help, [ACTION_COMMAND] = act_command,
 	[ACTION_REDRAW] = act_redraw, [ACTION_QUIT] = act_quit,
