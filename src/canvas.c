@@ -74,7 +74,8 @@ canvas_put(struct canvas *c, int x, int y, uint32_t ch, int fg, int flags)
 static uint32_t
 printable(uint32_t cp, bool ascii)
 {
-	if (utf8_is_control(cp))
+	/* U+2028 and U+2029 break lines in editors and some terminals: not in a grid. */
+	if (utf8_is_control(cp) || cp == 0x2028 || cp == 0x2029)
 		return ascii ? '?' : 0xFFFD;
 	if (ascii && cp > 0x7E)
 		return '?';
@@ -116,13 +117,13 @@ canvas_text(struct canvas *c, int x, int y, const char *s, int columns, int fg, 
 		size_t n = next_char(s, &cp);
 		int w;
 
-		cp = printable(cp, c->ascii);
+		cp = printable(cp, false);
 		w = utf8_char_width(cp);
 		if (w == 0) {		/* combining marks: dropped, never misplaced */
 			s += n;
 			continue;
 		}
-		if (c->ascii && w == 2) {
+		if (c->ascii && cp > 0x7E) {
 			cp = '?';
 			w = 1;
 		}
