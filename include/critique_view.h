@@ -5,11 +5,12 @@
  * selection; the tests drive it without a terminal.
  *
  * critique_view_update() reruns the critique only when the diagram's
- * state id has moved since the last run, so a key that changes nothing
- * costs nothing, and an edit costs one critique_run (make bench: well
- * under a millisecond at 1,000 nodes).  A selected finding is kept across
- * reruns by its rule and subject node; a simulated failure by the failing
- * node's id.
+ * state id has moved since the last run and what the rules read changed
+ * with it (moving a box changes nothing they read): a key that changes
+ * nothing costs nothing, a move costs a hash, an edit one critique_run
+ * (make bench: a few milliseconds at 1,000 nodes).  A selected finding is
+ * kept across reruns by its rule and subject node; a simulated failure by
+ * the failing node's id.
  *
  * Ownership: the view borrows the diagram given to critique_view_update
  * and holds pointers into it (through the critique) until the next update

@@ -4,9 +4,15 @@
  * The selection and the failure are kept by name (rule and subject id,
  * failing node id), not by pointer, so they survive a rerun and can
  * never point at a node the history has forgotten.
+ *
+ * A new state id does not always mean new findings: moving a box is a
+ * change like any other, and no rule reads positions.  So the view also
+ * keeps a fingerprint of what the rules read, and reruns only when that
+ * moved too: dragging a node costs a hash per step, not a critique.
  */
 #include "critique_view.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +24,7 @@ struct critique_view {
 	struct critique *critique;
 	const struct diagram *diagram;	/* as of the last update */
 	uint64_t state;			/* its state id then */
+	uint64_t fingerprint;		/* of what the rules read, then */
 	size_t node_count;		/* its nodes then: guards node->index */
 	uint64_t runs;
 
@@ -111,13 +118,75 @@ reselect(struct critique_view *v)
 	return false;
 }
 
+/* FNV-1a over bytes, continuing from h. */
+static uint64_t
+hash_bytes(uint64_t h, const void *data, size_t size)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < size; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+static uint64_t
+hash_string(uint64_t h, const char *s)
+{
+	return hash_bytes(h, s, strlen(s) + 1);
+}
+
+/*
+ * Everything the critique may read, but positions and notes, which no
+ * rule reads: the nodes in order (their addresses too, since findings
+ * point at them), their attributes and accepted risks, and every edge
+ * (uids are never reused).
+ */
+static uint64_t
+fingerprint(const struct diagram *d)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < diagram_node_count(d); i++) {
+		const struct node *n = diagram_node(d, i);
+		int numbers[3] = { (int)n->kind, n->replicas, n->managed };
+		double rates[2] = { n->capacity, n->rps };
+
+		h = hash_bytes(h, &n, sizeof n);
+		h = hash_bytes(h, numbers, sizeof numbers);
+		h = hash_bytes(h, rates, sizeof rates);
+		h = hash_bytes(h, &n->group, sizeof n->group);
+		h = hash_string(hash_string(hash_string(h, n->id), n->label), n->tech);
+		for (size_t a = 0; a < n->accept_count; a++)
+			h = hash_string(hash_string(h, n->accepts[a].rule), n->accepts[a].reason);
+		h = hash_bytes(h, &n->accept_count, sizeof n->accept_count);
+	}
+	for (size_t i = 0; i < diagram_edge_count(d); i++) {
+		const struct edge *e = diagram_edge(d, i);
+		size_t ends[2] = { e->from->index, e->to->index };
+
+		h = hash_bytes(h, &e->uid, sizeof e->uid);
+		h = hash_bytes(h, ends, sizeof ends);
+		h = hash_bytes(h, &e->mode, sizeof e->mode);
+		h = hash_bytes(h, &e->ratio, sizeof e->ratio);
+		h = hash_string(h, e->label);
+	}
+	return hash_bytes(h, (size_t[]){ diagram_node_count(d), diagram_edge_count(d) }, 2 * sizeof(size_t));
+}
+
 unsigned
 critique_view_update(struct critique_view *v, const struct diagram *d)
 {
 	unsigned what = CRITIQUE_VIEW_RERUN;
+	uint64_t print;
 
 	if (v->critique != NULL && v->diagram == d && v->state == diagram_state_id(d))
 		return 0;
+	print = fingerprint(d);
+	if (v->critique != NULL && v->diagram == d && v->fingerprint == print) {
+		v->state = diagram_state_id(d);	/* moved boxes: the findings stand */
+		return 0;
+	}
+	v->fingerprint = print;
 	critique_free(v->critique);
 	v->critique = critique_run(d);
 	v->diagram = d;

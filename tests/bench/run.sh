@@ -42,4 +42,9 @@ echo "== whiteboard: frame and edit cost"
 "$BUILD/bench/bench_render" || status=1
 # --- end whiteboard rendering ---
 
+# --- whiteboard keystroke with the critique (tests/bench/bench_keystroke.c) ---
+echo "== whiteboard: a keystroke with the critique on"
+"$BUILD/bench/bench_keystroke" || status=1
+# --- end keystroke ---
+
 exit $status

@@ -86,6 +86,20 @@ test_reruns_only_after_a_change(void **state)
 	assert_int_equal(critique_view_update(v, d), CRITIQUE_VIEW_RERUN);
 	assert_int_not_equal(find(critique_view_critique(v), "SPOF002", "db"), SIZE_MAX);
 	assert_int_equal(critique_view_runs(v), 3);
+	/* Moving a box changes no finding: no rerun, though the state moved. */
+	assert_true(diagram_move_node(d, diagram_find_node(d, "db"), 40, 12, NULL));
+	assert_int_equal(critique_view_update(v, d), 0);
+	assert_true(diagram_undo(d));
+	assert_int_equal(critique_view_update(v, d), 0);
+	assert_int_equal(critique_view_runs(v), 3);
+	/* Any attribute a rule may read does: the label (redundancy groups), accepted risks. */
+	assert_true(diagram_set_node_label(d, diagram_find_node(d, "db"), "orders-1", NULL));
+	assert_int_equal(critique_view_update(v, d), CRITIQUE_VIEW_RERUN);
+	assert_true(diagram_set_node_accept(d, diagram_find_node(d, "lb"), "SPOF001", "fine", NULL));
+	assert_int_equal(critique_view_update(v, d), CRITIQUE_VIEW_RERUN);
+	assert_true(diagram_set_edge_mode(d, diagram_edge(d, 2), EDGE_ASYNC, NULL));
+	assert_int_equal(critique_view_update(v, d), CRITIQUE_VIEW_RERUN);
+	assert_int_equal(critique_view_runs(v), 6);
 	critique_view_free(v);
 	diagram_free(d);
 }
