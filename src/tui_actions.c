@@ -153,6 +153,25 @@ tui_focus_node(struct tui *t, const struct node *n)
 	tui_follow_cursor(t);
 }
 
+void
+tui_show_node(struct tui *t, const struct node *n)
+{
+	struct box b = node_footprint(n);
+	int w = tui_canvas_width(t), h = tui_canvas_height(t);
+
+	tui_focus_node(t, n);
+	if (b.x >= t->view_x && b.y >= t->view_y && b.x + b.width <= t->view_x + w &&
+	    b.y + b.height <= t->view_y + h)
+		return;
+	t->view_x = b.x + b.width / 2 - w / 2;
+	t->view_y = b.y + b.height / 2 - h / 2;
+	if (t->view_x < 0)
+		t->view_x = 0;
+	if (t->view_y < 0)
+		t->view_y = 0;
+	tui_follow_cursor(t);
+}
+
 static void
 set_connect_target(struct tui *t)
 {

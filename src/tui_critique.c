@@ -63,6 +63,7 @@ step(struct tui *t, int direction)
 {
 	const struct critique_finding *f;
 	size_t index, count;
+	unsigned changed = TUI_REDRAW;
 
 	tui_critique_refresh(t);
 	f = critique_view_step(t->critique, direction);
@@ -72,11 +73,12 @@ step(struct tui *t, int direction)
 	}
 	critique_view_selected(t->critique, &index);
 	count = critique_finding_count(critique_view_critique(t->critique));
+	changed |= show_panel(t);	/* first: the canvas it narrows is where the node must show */
 	if (f->node_count > 0 && t->mode == MODE_NORMAL)
-		tui_focus_node(t, f->nodes[0]);
+		tui_show_node(t, f->nodes[0]);
 	tui_message(t, false, "%zu/%zu %s %s: %s", index + 1, count, critique_severity_name(f->severity),
 	    f->rule->id, f->message);
-	return TUI_REDRAW | show_panel(t);
+	return changed;
 }
 
 unsigned
@@ -97,6 +99,7 @@ unsigned
 tui_critique_fail(struct tui *t, const char *arg)
 {
 	const struct node *n = t->selected;
+	unsigned changed;
 	size_t down;
 
 	(void)arg;
@@ -113,7 +116,9 @@ tui_critique_fail(struct tui *t, const char *arg)
 	else
 		tui_message(t, false, "if %s fails, %zu more component%s stop (Esc brings it back)", n->id, down - 1,
 		    down == 2 ? "" : "s");
-	return TUI_REDRAW | show_panel(t);
+	changed = TUI_REDRAW | show_panel(t);
+	tui_show_node(t, n);
+	return changed;
 }
 
 unsigned

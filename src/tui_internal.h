@@ -208,6 +208,8 @@ unsigned tui_key(struct tui *t, int key);
 /* tui_actions.c */
 void tui_select_at_cursor(struct tui *t);
 void tui_focus_node(struct tui *t, const struct node *n);
+/* Focus n and, when its box is not all on screen, centre the view on it. */
+void tui_show_node(struct tui *t, const struct node *n);
 void tui_follow_cursor(struct tui *t);
 /* Pan the view by (dx, dy) cells, keeping the cursor on screen. */
 unsigned tui_pan(struct tui *t, int dx, int dy);
