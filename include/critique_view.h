@@ -31,7 +31,11 @@ struct critique_view;
 
 struct critique_view *critique_view_new(void);
 void critique_view_free(struct critique_view *v);
-/* Forget the critique, the selection and the failure. */
+/*
+ * Forget the critique, before updating with another diagram.  The selected
+ * finding and the failure are kept by name: the next update finds them
+ * again (--view reloading the file keeps them) or drops them.
+ */
 void critique_view_reset(struct critique_view *v);
 
 /* What critique_view_update did. */

@@ -75,8 +75,12 @@ critique_view_reset(struct critique_view *v)
 	v->critique = NULL;
 	v->diagram = NULL;
 	v->node_count = 0;
-	critique_view_unselect(v);
-	forget_failure(v);
+	v->selected = NONE;		/* found again by name, or dropped, by the next update */
+	free(v->down);
+	free(v->is_down);
+	v->down = NULL;
+	v->is_down = NULL;
+	v->down_count = 0;
 }
 
 void
@@ -85,6 +89,8 @@ critique_view_free(struct critique_view *v)
 	if (v == NULL)
 		return;
 	critique_view_reset(v);
+	critique_view_unselect(v);
+	forget_failure(v);
 	free(v);
 }
 
@@ -118,21 +124,31 @@ reselect(struct critique_view *v)
 	return false;
 }
 
-/* FNV-1a over bytes, continuing from h. */
-static uint64_t
-hash_bytes(uint64_t h, const void *data, size_t size)
-{
-	const unsigned char *p = data;
-
-	for (size_t i = 0; i < size; i++)
-		h = (h ^ p[i]) * 0x100000001b3ULL;
-	return h;
-}
-
+/* FNV-1a over the bytes of a string, its terminator included. */
 static uint64_t
 hash_string(uint64_t h, const char *s)
 {
-	return hash_bytes(h, s, strlen(s) + 1);
+	do
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	while (*s++ != '\0');
+	return h;
+}
+
+/* A whole word at a time, for the fixed-size fields. */
+static uint64_t
+hash_word(uint64_t h, uint64_t word)
+{
+	h ^= word + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+	return h * 0x100000001b3ULL;
+}
+
+static uint64_t
+double_bits(double x)
+{
+	uint64_t bits;
+
+	memcpy(&bits, &x, sizeof bits);
+	return bits;
 }
 
 /*
@@ -148,29 +164,27 @@ fingerprint(const struct diagram *d)
 
 	for (size_t i = 0; i < diagram_node_count(d); i++) {
 		const struct node *n = diagram_node(d, i);
-		int numbers[3] = { (int)n->kind, n->replicas, n->managed };
-		double rates[2] = { n->capacity, n->rps };
 
-		h = hash_bytes(h, &n, sizeof n);
-		h = hash_bytes(h, numbers, sizeof numbers);
-		h = hash_bytes(h, rates, sizeof rates);
-		h = hash_bytes(h, &n->group, sizeof n->group);
+		h = hash_word(h, (uint64_t)(uintptr_t)n);
+		h = hash_word(h, (uint64_t)n->kind | (uint64_t)n->managed << 8 | (uint64_t)(uint32_t)n->replicas << 32);
+		h = hash_word(h, double_bits(n->capacity));
+		h = hash_word(h, double_bits(n->rps));
+		h = hash_word(h, (uint64_t)(uintptr_t)n->group);
 		h = hash_string(hash_string(hash_string(h, n->id), n->label), n->tech);
+		h = hash_word(h, n->accept_count);
 		for (size_t a = 0; a < n->accept_count; a++)
 			h = hash_string(hash_string(h, n->accepts[a].rule), n->accepts[a].reason);
-		h = hash_bytes(h, &n->accept_count, sizeof n->accept_count);
 	}
 	for (size_t i = 0; i < diagram_edge_count(d); i++) {
 		const struct edge *e = diagram_edge(d, i);
-		size_t ends[2] = { e->from->index, e->to->index };
 
-		h = hash_bytes(h, &e->uid, sizeof e->uid);
-		h = hash_bytes(h, ends, sizeof ends);
-		h = hash_bytes(h, &e->mode, sizeof e->mode);
-		h = hash_bytes(h, &e->ratio, sizeof e->ratio);
+		h = hash_word(h, e->uid);
+		h = hash_word(h, (uint64_t)e->from->index << 32 ^ e->to->index);
+		h = hash_word(h, (uint64_t)e->mode);
+		h = hash_word(h, double_bits(e->ratio));
 		h = hash_string(h, e->label);
 	}
-	return hash_bytes(h, (size_t[]){ diagram_node_count(d), diagram_edge_count(d) }, 2 * sizeof(size_t));
+	return hash_word(hash_word(h, diagram_node_count(d)), diagram_edge_count(d));
 }
 
 unsigned

@@ -116,6 +116,11 @@ expect_screen "4 errors, 1 warning, 3 notes"
 expect_screen "┌[LB]────✖"
 keys ]
 wait_for "1/8 error SPOF001"
+# The candidate saves a change: the viewer reloads, the finding stays selected.
+sed 's/"title":"flawed"/"title":"flawed, v2"/' "$F" >"$F.tmp" && mv "$F.tmp" "$F"
+wait_for "reloaded"
+wait_for "flawed, v2"
+expect_screen "advice: Run a pair of load"
 keys A
 wait_for "read-only viewer"
 keys F

@@ -260,6 +260,42 @@ test_marks(void **state)
 	diagram_free(d);
 }
 
+/*
+ * Another diagram (the file reloaded): after a reset the selection and the
+ * failure come back by name where they still exist, and are dropped where not.
+ */
+static void
+test_reset_keeps_names(void **state)
+{
+	struct diagram *d = shop(), *reloaded = shop(), *other = diagram_new();
+	struct critique_view *v = critique_view_new();
+	const struct critique_finding *f;
+
+	(void)state;
+	add(other, "db", KIND_DB, 2);
+	critique_view_update(v, d);
+	critique_view_select(v, find(critique_view_critique(v), "SPOF002", "db"));
+	critique_view_fail(v, diagram_find_node(d, "lb"));
+	critique_view_reset(v);
+	diagram_free(d);
+	assert_null(critique_view_failing(v));
+	assert_int_equal(critique_view_update(v, reloaded), CRITIQUE_VIEW_RERUN);
+	f = critique_view_selected(v, NULL);
+	assert_non_null(f);
+	assert_string_equal(f->rule->id, "SPOF002");
+	assert_ptr_equal(critique_view_failing(v), diagram_find_node(reloaded, "lb"));
+	assert_true(critique_view_node_state(v, diagram_find_node(reloaded, "db")) & RENDER_NODE_DOWN);
+	/* A diagram without them: both dropped, and said. */
+	critique_view_reset(v);
+	assert_int_equal(critique_view_update(v, other),
+	    CRITIQUE_VIEW_RERUN | CRITIQUE_VIEW_LOST_SELECTION | CRITIQUE_VIEW_LOST_FAILURE);
+	assert_null(critique_view_selected(v, NULL));
+	assert_null(critique_view_failing(v));
+	critique_view_free(v);
+	diagram_free(reloaded);
+	diagram_free(other);
+}
+
 int
 main(void)
 {
@@ -269,6 +305,7 @@ main(void)
 		cmocka_unit_test(test_accept_and_undo),
 		cmocka_unit_test(test_failure_simulation),
 		cmocka_unit_test(test_marks),
+		cmocka_unit_test(test_reset_keeps_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
