@@ -25,8 +25,13 @@ enum {
 
 /* How a cell's lines are drawn. */
 enum {
-	LINE_DASHED = 1,	/* async edges */
-	LINE_ROUND = 2		/* rounded corners (edges turn, boxes do not) */
+	LINE_DASHED = 1,	/* async edges, and boxes that are down */
+	LINE_ROUND = 2,		/* rounded corners (edges turn, boxes do not) */
+	/*
+	 * The selected box: double lines (# and = in ASCII).  A tee in a
+	 * double border keeps its stem single: that is the edge leaving it.
+	 */
+	LINE_DOUBLE = 4
 };
 
 enum {

@@ -1,7 +1,8 @@
 /*
  * Exporting a diagram to other formats: Graphviz DOT (dot_export.c),
- * pictures rendered by the Graphviz dot program (dot_render.c) and Mermaid
- * flowcharts (mermaid_export.c).  The command line's napkin export and the
+ * pictures rendered by the Graphviz dot program (dot_render.c), Mermaid
+ * flowcharts (mermaid_export.c) and the whiteboard's own picture as text
+ * (text_export.c).  The command line's napkin export and the
  * whiteboard's :export both come through export_file(), which picks the
  * writer from a table and replaces the target atomically.
  */
@@ -18,6 +19,7 @@
 enum export_format {
 	EXPORT_DOT,		/* .dot .gv */
 	EXPORT_MERMAID,		/* .mmd */
+	EXPORT_TEXT,		/* .txt: the board as the whiteboard draws it */
 	EXPORT_SVG,		/* rendered by dot */
 	EXPORT_PNG,
 	EXPORT_PDF,
@@ -38,9 +40,10 @@ struct export_options {
 	 * outline each node gets.  Borrowed for the call.
 	 */
 	const enum export_outline *outlines;
+	bool ascii;			/* text: ASCII only, no Unicode box drawing */
 };
 
-/* The format's name as --format takes it: "dot", "mmd", "svg", "png", "pdf". */
+/* The format's name as --format takes it: "dot", "mmd", "txt", "svg", "png", "pdf". */
 const char *export_format_name(enum export_format format);
 /* A --format name (or an alias such as "gv", "mermaid"); false when unknown. */
 bool export_format_from_name(const char *name, enum export_format *format);
@@ -63,6 +66,11 @@ bool export_file(const struct diagram *d, const char *path, enum export_format f
 bool dot_export_write(const struct diagram *d, const struct export_options *options, FILE *out);
 /* A Mermaid flowchart; false on a write error. */
 bool mermaid_export_write(const struct diagram *d, const struct export_options *options, FILE *out);
+/*
+ * The board as text (render_text: cropped, no trailing blanks); outlines
+ * become the whiteboard's finding markers.  False on a write error.
+ */
+bool text_export_write(const struct diagram *d, const struct export_options *options, FILE *out);
 /*
  * Run the Graphviz dot program (found on PATH) on d's DOT to write format
  * (svg, png or pdf) to out.  On failure err says why: dot missing, or its

@@ -13,6 +13,8 @@
  *
  * Sync edges are solid, async edges dashed (┄ ┆, or . : in ASCII); the
  * arrowhead sits against the target's border, the label beside the line.
+ * Edges attach to the box itself; a shadow sits behind the lines that
+ * cross it.
  */
 #ifndef NAPKIN_RENDER_H
 #define NAPKIN_RENDER_H
@@ -27,11 +29,31 @@
 /* Widest edge label drawn, in columns; longer ones end in "…". */
 #define RENDER_LABEL_MAX 20
 
+/* What a node's state adds to its box (render_marks.node_state). */
+enum {
+	RENDER_NODE_ERROR = 1,		/* ✖ (X in ASCII) in the top-right corner */
+	RENDER_NODE_WARNING = 2,	/* ! in the top-right corner */
+	RENDER_NODE_DOWN = 4,		/* failure simulation: dashed and greyed out */
+	RENDER_NODE_FAILED = 8		/* the node whose failure is simulated: dashed, red */
+};
+
 /* What the whiteboard wants highlighted; every member may be NULL. */
 struct render_marks {
-	const struct node *selected_node;	/* reverse video */
+	const struct node *selected_node;	/* double border, tag in reverse video */
 	const struct edge *selected_edge;	/* reverse video */
 	const struct node *marked_node;		/* CELL_MARK: connect target */
+	/* A finding on show: the borders of its boxes and its edges in CELL_MARK. */
+	const struct node *const *highlight_nodes;
+	size_t highlight_node_count;
+	const struct edge *const *highlight_edges;
+	size_t highlight_edge_count;
+	/*
+	 * The RENDER_NODE_* bits of n, asked only for the nodes drawn and the
+	 * ends of the edges drawn; context is handed back.  Edges with an end
+	 * that is down are greyed out too.
+	 */
+	unsigned (*node_state)(const void *context, const struct node *n);
+	const void *context;
 };
 
 /*
@@ -49,5 +71,8 @@ void render_view(struct scene *s, struct canvas *view, const struct render_marks
  * `napkin export FILE -o OUT.txt` writes.
  */
 char *render_text(const struct diagram *d, bool ascii, size_t *length);
+/* The same with marks (the text export's --critique markers); marks may be NULL. */
+char *render_text_marked(const struct diagram *d, bool ascii, const struct render_marks *marks,
+    size_t *length);
 
 #endif

@@ -2,9 +2,10 @@
  * Orthogonal edge routing.
  *
  * A route leaves its source from a port (a cell on the border of the
- * source's footprint), runs in horizontal and vertical segments around
- * every box, and ends in the cell just outside the target's border, where
- * the arrowhead is drawn pointing into the target.  The search is A* over
+ * source's box), runs in horizontal and vertical segments around every
+ * box, and ends in the cell just outside the target's border, where the
+ * arrowhead is drawn pointing into the target.  A replicated node's shadow
+ * is not a border: the first and the last cell of a route may lie on it.  The search is A* over
  * (cell, heading) with a price on bends and on hugging boxes, confined to
  * a rectangle around the two ends so its cost depends on the edge, not on
  * the diagram.
@@ -92,10 +93,10 @@ enum side side_opposite(enum side side);
 enum side route_facing_side(struct box from, struct box to);
 
 /*
- * The border cells of n's footprint where edges may attach on side: not
- * the corners, not the kind tag in the top border, and on the shadow of a
- * replicated node only where the shadow has a straight border.  Writes at
- * most max cells to out (left to right or top to bottom); returns how many.
+ * The border cells of n's box where edges may attach on side: not the
+ * corners, not the kind tag in the top border (a replica's shadow is
+ * drawn behind the edges, never attached to).  Writes at most max cells
+ * to out (left to right or top to bottom); returns how many.
  */
 int route_port_slots(const struct node *n, enum side side, struct point *out, int max);
 

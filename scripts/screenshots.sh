@@ -48,18 +48,65 @@ session() {
 	sleep 0.5
 }
 
+# faithful: what a terminal shows that aha does not.  aha ignores dim
+# (SGR 2), which napkin uses for details, shadows and the boxes a failure
+# takes down; this awk filter follows the SGR state and gives dim text an
+# explicit darker colour from the 256-colour palette, which aha renders.
+faithful() {
+	awk 'BEGIN {
+		ESC = sprintf("%c", 27); dim = 0; fg = 39
+		split("131 65 137 67 96 66 246", shade, " ")	# dim 31..37
+	}
+	function colour() {
+		if (!dim)
+			return fg
+		return "38;5;" (fg >= 31 && fg <= 37 ? shade[fg - 30] : 244)
+	}
+	{
+		out = ""; line = $0
+		while (match(line, ESC "\\[[0-9;]*m")) {
+			out = out substr(line, 1, RSTART - 1)
+			seq = substr(line, RSTART + 2, RLENGTH - 3)
+			line = substr(line, RSTART + RLENGTH)
+			n = split(seq == "" ? "0" : seq, p, ";")
+			was = dim; keep = ""
+			for (i = 1; i <= n; i++) {
+				v = p[i] + 0
+				if (v == 2) { dim = 1; continue }
+				if (v == 0) { dim = 0; fg = 39 }
+				else if (v == 22) dim = 0
+				else if ((v >= 30 && v <= 37) || v == 39) { fg = v; continue }
+				keep = keep (keep == "" ? "" : ";") v
+			}
+			# Untouched unless dim is or was on (aha mishandles 7;39).
+			if (!was && !dim)
+				out = out ESC "[" seq "m"
+			else
+				out = out ESC "[" (keep == "" ? "" : keep ";") colour() "m"
+		}
+		print out line
+	}'
+}
+
 # shot NAME: the terminal as it is now -> screenshots/NAME.png
 shot() {
 	name=$1
 	cols=$(tmux -L "$SOCK" display-message -p -t shot '#{window_width}')
 	rows=$(tmux -L "$SOCK" display-message -p -t shot '#{window_height}')
 	sleep 0.3
-	tmux -L "$SOCK" capture-pane -e -p -t shot >"$TMP/$name.ans"
+	tmux -L "$SOCK" capture-pane -e -p -t shot | faithful >"$TMP/$name.ans"
 	aha --black --title "napkin" <"$TMP/$name.ans" >"$TMP/$name.raw.html"
 	# A terminal's look: one monospace font, rows that touch, a softer
-	# palette than aha's pure primaries.
+	# palette than aha's pure primaries.  Reverse video comes out of aha
+	# as black on a bright colour: the black is the terminal's background
+	# and the colour the text's own, not the bars' dark blue.
 	sed -e 's|<pre>|<pre style="font-family: '"'DejaVu Sans Mono'"', monospace; font-size: 15px; line-height: 18px; margin: 0; padding: 14px 16px;">|' \
 	    -e 's|<body[^>]*>|<body style="background-color: #1d1f21; color: #d8dee9; margin: 0;">|' \
+	    -e 's/color:\(black\|dimgray\);background-color:/color:#1d1f21;background-color:/g' \
+	    -e 's|color:#1d1f21;background-color:#3333FF;|color:#1d1f21;background-color:#6fa8ff;|g' \
+	    -e 's|background-color:red;|background-color:#ff6b6b;|g' -e 's|background-color:fuchsia;|background-color:#d291ff;|g' \
+	    -e 's|background-color:lime;|background-color:#8fd16a;|g' -e 's|background-color:yellow;|background-color:#e5c07b;|g' \
+	    -e 's|background-color:white;|background-color:#d8dee9;|g' \
 	    -e 's|color:blue;|color:#6fa8ff;|g' -e 's|color:red;|color:#ff6b6b;|g' \
 	    -e 's|color:green;|color:#8fd16a;|g' -e 's|color:olive;|color:#e5c07b;|g' \
 	    -e 's|color:purple;|color:#d291ff;|g' -e 's|color:teal;|color:#56d4dd;|g' \
@@ -83,26 +130,40 @@ session 150 36 "$NAPKIN photos.json"
 keys / && tmux -L "$SOCK" send-keys -t shot -l "Photo API" && keys Enter p
 shot whiteboard
 
-# 2. Connecting: the target is marked, the status line says what to do.
-keys p / && tmux -L "$SOCK" send-keys -t shot -l "Thumbnailer" && keys Enter c / &&
+# 2. The critique: ] selects the first finding, highlighted on the board.
+keys p ]
+shot findings
+
+# 3. F on the service: what stops when it fails is greyed out.
+keys Escape / && tmux -L "$SOCK" send-keys -t shot -l "Photo API" && keys Enter F
+shot failure
+keys Escape
+
+# 4. Connecting: the target is marked, the status line says what to do.
+keys / && tmux -L "$SOCK" send-keys -t shot -l "Thumbnailer" && keys Enter c / &&
     tmux -L "$SOCK" send-keys -t shot -l "Photos" && keys Enter
 shot connect
 keys Escape
 
-# 3. The add palette.
+# 5. The add palette.
 keys / && tmux -L "$SOCK" send-keys -t shot -l "Mobile" && keys Enter j j j j j j j a
 shot palette
 keys Escape
 
-# 4. Help, generated from the key table.
+# 6. Help, generated from the key table.
 session 120 40 "$NAPKIN photos.json"
 keys '?'
 shot help
 
-# 5. Pure ASCII, no colour: LANG=C and NO_COLOR.
+# 7. Pure ASCII, no colour: LANG=C and NO_COLOR.
 session 120 36 "env LANG=C LC_ALL=C NO_COLOR=1 $NAPKIN photos.json"
 shot ascii
 
-# 6. The interviewer's view of the candidate's file, following it live.
+# 8. The smallest terminal napkin draws in, 80x24, with a finding selected.
+session 80 24 "$NAPKIN photos.json"
+keys ]
+shot small
+
+# 9. The interviewer's view of the candidate's file, following it live.
 session 150 36 "$NAPKIN --view photos.json"
 shot view

@@ -74,7 +74,8 @@ canvas_put(struct canvas *c, int x, int y, uint32_t ch, int fg, int flags)
 static uint32_t
 printable(uint32_t cp, bool ascii)
 {
-	if (utf8_is_control(cp))
+	/* U+2028 and U+2029 break lines in editors and some terminals: not in a grid. */
+	if (utf8_is_control(cp) || cp == 0x2028 || cp == 0x2029)
 		return ascii ? '?' : 0xFFFD;
 	if (ascii && cp > 0x7E)
 		return '?';
@@ -116,13 +117,13 @@ canvas_text(struct canvas *c, int x, int y, const char *s, int columns, int fg, 
 		size_t n = next_char(s, &cp);
 		int w;
 
-		cp = printable(cp, c->ascii);
+		cp = printable(cp, false);
 		w = utf8_char_width(cp);
 		if (w == 0) {		/* combining marks: dropped, never misplaced */
 			s += n;
 			continue;
 		}
-		if (c->ascii && w == 2) {
+		if (c->ascii && cp > 0x7E) {
 			cp = '?';
 			w = 1;
 		}
@@ -191,12 +192,23 @@ static const uint32_t unicode_lines[16] = {
 	0x2500, 0x2518, 0x2500, 0x2534, 0x2510, 0x2524, 0x252C, 0x253C
 };
 
+/* Double lines by direction bits; in tees and crossings the stem is single. */
+static const uint32_t double_lines[16] = {
+	' ', 0x2551, 0x2550, 0x255A, 0x2551, 0x2551, 0x2554, 0x255F,
+	0x2550, 0x255D, 0x2550, 0x2567, 0x2557, 0x2562, 0x2564, 0x256C
+};
+
 uint32_t
 canvas_line_glyph(int lines, int style, bool ascii)
 {
 	bool vertical = lines == LINE_N || lines == LINE_S || lines == (LINE_N | LINE_S);
 	bool horizontal = lines == LINE_E || lines == LINE_W || lines == (LINE_E | LINE_W);
 
+	if (style & LINE_DOUBLE) {
+		if (ascii)
+			return horizontal ? '=' : '#';
+		return double_lines[lines & 15];
+	}
 	if (ascii) {
 		if (vertical)
 			return style & LINE_DASHED ? ':' : '|';

@@ -1,4 +1,4 @@
-/* napkin export FILE -o OUT [--format F] [--rankdir LR|TB] [--critique] */
+/* napkin export FILE -o OUT [--format F] [--rankdir LR|TB] [--critique] [--ascii] */
 #include "cli.h"
 
 #include <getopt.h>
@@ -11,7 +11,7 @@
 #include "export.h"
 #include "xalloc.h"
 
-static const char usage[] = "napkin export FILE -o OUT [--format F] [--rankdir LR|TB] [--critique]";
+static const char usage[] = "napkin export FILE -o OUT [--format F] [--rankdir LR|TB] [--critique] [--ascii]";
 
 static void
 help(void)
@@ -24,10 +24,13 @@ help(void)
 	    "  -f, --format F      the format (below)\n"
 	    "  -r, --rankdir DIR   LR (calls flow left to right; the default) or TB\n"
 	    "  -c, --critique      outline nodes with error findings in red, warnings in orange\n"
+	    "                      (in txt, mark their boxes as the whiteboard does)\n"
+	    "  -a, --ascii         txt only: draw with ASCII, no Unicode box drawing\n"
 	    "  -h, --help          show this help\n\n"
 	    "Formats:\n", usage);
 	export_list_formats(stdout);
-	printf("\nsvg, png and pdf run the Graphviz program dot, which must be on PATH.\n"
+	printf("\ntxt is the board as the whiteboard draws it, cropped to the diagram.\n"
+	    "svg, png and pdf run the Graphviz program dot, which must be on PATH.\n"
 	    "napkin import reads the DOT back into the same diagram.  See napkin(1) and\n"
 	    "docs/export.md.\n");
 }
@@ -45,6 +48,9 @@ export_stdout(const struct diagram *d, enum export_format format, const struct e
 		break;
 	case EXPORT_MERMAID:
 		ok = mermaid_export_write(d, options, stdout);
+		break;
+	case EXPORT_TEXT:
+		ok = text_export_write(d, options, stdout);
 		break;
 	default:
 		if (isatty(STDOUT_FILENO)) {
@@ -91,10 +97,11 @@ cli_export(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "rankdir", required_argument, NULL, 'r' },
 		{ "critique", no_argument, NULL, 'c' },
+		{ "ascii", no_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct export_options export = { DIRECTION_LR, NULL };
+	struct export_options export = { DIRECTION_LR, NULL, false };
 	const char *output = NULL, *format_name = NULL;
 	enum export_format format;
 	struct napkin_error err;
@@ -105,7 +112,7 @@ cli_export(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:f:r:ch", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:f:r:cah", options, NULL)) != -1) {
 		switch (c) {
 		case 'o': output = optarg; break;
 		case 'f': format_name = optarg; break;
@@ -114,6 +121,7 @@ cli_export(int argc, char **argv)
 				return cli_usage_error(usage, "--rankdir must be LR or TB, not \"%s\"", optarg);
 			break;
 		case 'c': critique = true; break;
+		case 'a': export.ascii = true; break;
 		case 'h': help(); return EXIT_OK;
 		default: return cli_option_error(usage, c, argv);
 		}
@@ -132,6 +140,8 @@ cli_export(int argc, char **argv)
 		return cli_usage_error(usage, "cannot tell the format from the name %s; use --format "
 		    "(napkin export --help lists them)", output);
 	}
+	if (export.ascii && format != EXPORT_TEXT)
+		return cli_usage_error(usage, "--ascii is for the txt format only");
 	d = cli_load(argv[optind]);
 	if (d == NULL)
 		return EXIT_USAGE;

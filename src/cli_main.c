@@ -20,9 +20,10 @@ static const struct cli_command commands[] = {
 	{ "check", "validate a diagram and critique the design", cli_check },
 	{ "rules", "list the critique's rules", cli_rules },
 	{ "explain", "explain one critique rule", cli_explain },
-	{ "export", "write a diagram as DOT, SVG, PNG, PDF or Mermaid", cli_export },
+	{ "export", "write a diagram as DOT, SVG, PNG, PDF, Mermaid or text", cli_export },
 	{ "import", "read a Graphviz DOT file into a diagram", cli_import },
 	{ "score", "score a design against a template's prompt", cli_score },
+	{ "keys", "list the whiteboard's keys", cli_keys },
 };
 
 static const char usage[] = "napkin [--view] [--ascii] [--no-color] [FILE] | napkin --template NAME | napkin COMMAND ...";
@@ -33,7 +34,8 @@ help(void)
 	printf("usage: napkin [options] [FILE]\n"
 	    "       napkin COMMAND [ARGS]   (napkin COMMAND --help for its options)\n\n"
 	    "napkin is a terminal whiteboard for system-design interviews: draw typed\n"
-	    "components and the calls between them, and let it review the design.\n\n"
+	    "components and the calls between them, and let it review the design.\n"
+	    "FILE is a napkin diagram (JSON), or a Graphviz .dot or .gv file to import.\n\n"
 	    "Options:\n"
 	    "  -t, --template NAME  open a new, unsaved diagram copied from a template\n"
 	    "      --view           read-only viewer that follows FILE as it changes\n"
@@ -51,7 +53,7 @@ help(void)
 		printf("  %-9s [%s]%*s %s\n", info->name, info->tag, (int)(5 - strlen(info->tag)), "",
 		    info->description);
 	}
-	printf("\nIn the whiteboard, press ? for every key.  See napkin(1).\n");
+	printf("\nIn the whiteboard, press ? for every key (napkin keys lists them).  See napkin(1).\n");
 }
 
 int

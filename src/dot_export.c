@@ -362,7 +362,7 @@ build(const struct diagram *d, const struct export_options *o)
 bool
 dot_export_write(const struct diagram *d, const struct export_options *options, FILE *out)
 {
-	static const struct export_options defaults = { DIRECTION_LR, NULL };
+	static const struct export_options defaults = { DIRECTION_LR, NULL, false };
 	Agraph_t *g = build(d, options != NULL ? options : &defaults);
 	bool ok = agwrite(g, out) == 0;
 

@@ -22,6 +22,7 @@ struct format_info {
 static const struct format_info formats[EXPORT_FORMAT_COUNT] = {
 	[EXPORT_DOT] = { "dot", ".dot .gv", "gv graphviz", "Graphviz source; napkin import reads it back whole" },
 	[EXPORT_MERMAID] = { "mmd", ".mmd", "mermaid", "Mermaid flowchart (renders on GitHub)" },
+	[EXPORT_TEXT] = { "txt", ".txt", "text", "the board as the whiteboard draws it, for pasting" },
 	[EXPORT_SVG] = { "svg", ".svg", "", "picture drawn by Graphviz dot" },
 	[EXPORT_PNG] = { "png", ".png", "", "picture drawn by Graphviz dot" },
 	[EXPORT_PDF] = { "pdf", ".pdf", "", "picture drawn by Graphviz dot" },
@@ -104,6 +105,8 @@ write_export(FILE *out, void *context)
 		return dot_export_write(job->d, job->options, out);
 	case EXPORT_MERMAID:
 		return mermaid_export_write(job->d, job->options, out);
+	case EXPORT_TEXT:
+		return text_export_write(job->d, job->options, out);
 	case EXPORT_SVG:
 	case EXPORT_PNG:
 	case EXPORT_PDF:
@@ -122,7 +125,7 @@ bool
 export_file(const struct diagram *d, const char *path, enum export_format format,
     const struct export_options *options, struct napkin_error *err)
 {
-	static const struct export_options defaults = { DIRECTION_LR, NULL };
+	static const struct export_options defaults = { DIRECTION_LR, NULL, false };
 	struct export_job job = { d, format, options != NULL ? options : &defaults, { "", NULL }, false };
 
 	if (atomic_write_file(path, write_export, &job, err))

@@ -191,7 +191,7 @@ write_styles(FILE *out, const struct diagram *d, char **ids, const struct export
 bool
 mermaid_export_write(const struct diagram *d, const struct export_options *options, FILE *out)
 {
-	static const struct export_options defaults = { DIRECTION_LR, NULL };
+	static const struct export_options defaults = { DIRECTION_LR, NULL, false };
 	const struct export_options *o = options != NULL ? options : &defaults;
 	char **ids = mermaid_ids(d);
 	const char *title = diagram_title(d);

@@ -86,15 +86,15 @@ draw_segment_cells(struct canvas *c, struct point a, struct point b, int style, 
 }
 
 static void
-draw_edge_line(struct canvas *c, const struct edge *e, const struct route *r)
+draw_edge_line(struct canvas *c, const struct edge *e, const struct route *r, int flags)
 {
 	int style = LINE_ROUND | (e->mode == EDGE_ASYNC ? LINE_DASHED : 0);
 	struct point first = r->points[0];
 
 	/* The first cell reaches back to the port on the source's border. */
-	canvas_line(c, first.x, first.y, side_bit(side_opposite(r->source_side)), style, COLOUR_DEFAULT, 0);
+	canvas_line(c, first.x, first.y, side_bit(side_opposite(r->source_side)), style, COLOUR_DEFAULT, flags);
 	for (size_t i = 0; i + 1 < r->count; i++)
-		draw_segment_cells(c, r->points[i], r->points[i + 1], style, 0);
+		draw_segment_cells(c, r->points[i], r->points[i + 1], style, flags);
 }
 
 static uint32_t
@@ -108,7 +108,7 @@ arrow_glyph(enum side target_side, bool ascii)
 }
 
 static void
-draw_ends(struct canvas *c, const struct route *r)
+draw_ends(struct canvas *c, const struct route *r, int flags)
 {
 	struct point end = r->points[r->count - 1];
 	struct cell *port = canvas_at(c, r->source_port.x, r->source_port.y);
@@ -116,7 +116,8 @@ draw_ends(struct canvas *c, const struct route *r)
 	/* Only where the border is drawn: a tee into the box's own line. */
 	if (port != NULL && port->lines != 0)
 		port->lines |= (uint8_t)side_bit(r->source_side);
-	canvas_put(c, end.x, end.y, arrow_glyph(r->target_side, c->ascii), COLOUR_DEFAULT, CELL_BOLD);
+	canvas_put(c, end.x, end.y, arrow_glyph(r->target_side, c->ascii), COLOUR_DEFAULT,
+	    flags != 0 ? flags : CELL_BOLD);
 }
 
 /* The details line: tech, replicas, managed. */
@@ -136,51 +137,83 @@ details_text(const struct node *n, bool ascii, char *out, size_t size)
 }
 
 static void
-box_outline(struct canvas *c, struct box b, int fg, int flags)
+box_outline(struct canvas *c, struct box b, int style, int fg, int flags)
 {
 	int x1 = b.x + b.width - 1, y1 = b.y + b.height - 1;
 
 	for (int x = b.x + 1; x < x1; x++) {
-		canvas_line(c, x, b.y, LINE_E | LINE_W, 0, fg, flags);
-		canvas_line(c, x, y1, LINE_E | LINE_W, 0, fg, flags);
+		canvas_line(c, x, b.y, LINE_E | LINE_W, style, fg, flags);
+		canvas_line(c, x, y1, LINE_E | LINE_W, style, fg, flags);
 	}
 	for (int y = b.y + 1; y < y1; y++) {
-		canvas_line(c, b.x, y, LINE_N | LINE_S, 0, fg, flags);
-		canvas_line(c, x1, y, LINE_N | LINE_S, 0, fg, flags);
+		canvas_line(c, b.x, y, LINE_N | LINE_S, style, fg, flags);
+		canvas_line(c, x1, y, LINE_N | LINE_S, style, fg, flags);
 	}
-	canvas_line(c, b.x, b.y, LINE_E | LINE_S, 0, fg, flags);
-	canvas_line(c, x1, b.y, LINE_S | LINE_W, 0, fg, flags);
-	canvas_line(c, b.x, y1, LINE_N | LINE_E, 0, fg, flags);
-	canvas_line(c, x1, y1, LINE_N | LINE_W, 0, fg, flags);
+	canvas_line(c, b.x, b.y, LINE_E | LINE_S, style, fg, flags);
+	canvas_line(c, x1, b.y, LINE_S | LINE_W, style, fg, flags);
+	canvas_line(c, b.x, y1, LINE_N | LINE_E, style, fg, flags);
+	canvas_line(c, x1, y1, LINE_N | LINE_W, style, fg, flags);
+}
+
+/* A line of the shadow, except where an edge already runs: the shadow is behind. */
+static void
+shadow_line(struct canvas *c, int x, int y, int lines, int fg, int flags)
+{
+	const struct cell *cell = canvas_cell(c, x, y);
+
+	if (cell != NULL && cell->lines == 0)
+		canvas_line(c, x, y, lines, 0, fg, flags);
 }
 
 static void
-draw_node(struct canvas *c, const struct node *n)
+draw_shadow(struct canvas *c, struct box b, int fg, int flags)
+{
+	int x1 = b.x + b.width, y1 = b.y + b.height;
+
+	shadow_line(c, x1, b.y + 1, LINE_S | LINE_W, fg, flags);
+	for (int y = b.y + 2; y < y1; y++)
+		shadow_line(c, x1, y, LINE_N | LINE_S, fg, flags);
+	shadow_line(c, x1, y1, LINE_N | LINE_W, fg, flags);
+	shadow_line(c, b.x + 1, y1, LINE_N | LINE_E, fg, flags);
+	for (int x = b.x + 2; x < x1; x++)
+		shadow_line(c, x, y1, LINE_E | LINE_W, fg, flags);
+}
+
+static int
+marker_glyph(unsigned state, bool ascii)
+{
+	if (state & RENDER_NODE_ERROR)
+		return ascii ? 'X' : 0x2716;	/* ✖ */
+	return '!';
+}
+
+static void
+draw_node(struct canvas *c, const struct node *n, unsigned state)
 {
 	struct box b = node_box(n);
-	int fg = kind_info(n->kind)->colour;
+	bool down = (state & (RENDER_NODE_DOWN | RENDER_NODE_FAILED)) != 0;
+	int fg = state & RENDER_NODE_FAILED ? COLOUR_RED : down ? COLOUR_DEFAULT : kind_info(n->kind)->colour;
+	int dim = down ? CELL_DIM : 0, strong = down ? CELL_DIM : CELL_BOLD;
+	int style = down ? LINE_DASHED : 0;
 	char tag[16], details[BOX_DETAIL_MAX * 4 + 64];
 	int inner = b.width - 4;
 
-	if (n->replicas > 1) {
-		/* The shadow: the right and bottom edges of a box behind. */
-		int x1 = b.x + b.width, y1 = b.y + b.height;
-
-		canvas_line(c, x1, b.y + 1, LINE_S | LINE_W, 0, fg, CELL_DIM | CELL_BOX);
-		for (int y = b.y + 2; y < y1; y++)
-			canvas_line(c, x1, y, LINE_N | LINE_S, 0, fg, CELL_DIM | CELL_BOX);
-		canvas_line(c, x1, y1, LINE_N | LINE_W, 0, fg, CELL_DIM | CELL_BOX);
-		canvas_line(c, b.x + 1, y1, LINE_N | LINE_E, 0, fg, CELL_DIM | CELL_BOX);
-		for (int x = b.x + 2; x < x1; x++)
-			canvas_line(c, x, y1, LINE_E | LINE_W, 0, fg, CELL_DIM | CELL_BOX);
-	}
+	if (state & RENDER_NODE_FAILED)
+		strong = dim = CELL_BOLD;
+	if (n->replicas > 1)
+		draw_shadow(c, b, fg, CELL_DIM | CELL_BOX);
 	canvas_fill(c, b, fg, CELL_BOX);
-	box_outline(c, b, fg, CELL_BOX);
+	box_outline(c, b, style, fg, CELL_BOX | dim);
 	snprintf(tag, sizeof tag, "[%s]", kind_info(n->kind)->tag);
-	canvas_text(c, b.x + 1, b.y, tag, b.width - 2, fg, CELL_BOLD | CELL_BOX);
-	canvas_text(c, b.x + 2, b.y + 1, n->label, inner, COLOUR_DEFAULT, CELL_BOLD | CELL_BOX);
+	canvas_text(c, b.x + 1, b.y, tag, b.width - 2, fg, strong | CELL_BOX);
+	canvas_text(c, b.x + 2, b.y + 1, n->label, inner, down ? fg : COLOUR_DEFAULT, strong | CELL_BOX);
 	details_text(n, c->ascii, details, sizeof details);
-	canvas_text(c, b.x + 2, b.y + 2, details, inner, COLOUR_DEFAULT, CELL_DIM | CELL_BOX);
+	canvas_text(c, b.x + 2, b.y + 2, details, inner, down ? fg : COLOUR_DEFAULT, CELL_DIM | CELL_BOX);
+	if (state & (RENDER_NODE_ERROR | RENDER_NODE_WARNING)) {
+		/* In the corner: no edge attaches there, and every box has one. */
+		canvas_put(c, b.x + b.width - 1, b.y, (uint32_t)marker_glyph(state, c->ascii),
+		    state & RENDER_NODE_ERROR ? COLOUR_RED : COLOUR_YELLOW, CELL_BOLD | CELL_BOX);
+	}
 }
 
 /*
@@ -305,6 +338,77 @@ highlight_route(struct canvas *c, const struct route *r, int flags)
 	canvas_flag_box(c, (struct box){ r->points[r->count - 1].x, r->points[r->count - 1].y, 1, 1 }, flags);
 }
 
+static unsigned
+state_of(const struct render_marks *marks, const struct node *n)
+{
+	return marks->node_state != NULL ? marks->node_state(marks->context, n) : 0;
+}
+
+/* An edge with an end that is down carries nothing: greyed out. */
+static int
+edge_flags(const struct render_marks *marks, const struct edge *e)
+{
+	unsigned down = RENDER_NODE_DOWN | RENDER_NODE_FAILED;
+
+	if (marks->node_state == NULL)
+		return 0;
+	return (state_of(marks, e->from) & down) || (state_of(marks, e->to) & down) ? CELL_DIM : 0;
+}
+
+/* The selected box: its border turns double, its tag reverse video. */
+static void
+mark_selected(struct canvas *c, const struct node *n)
+{
+	struct box b = node_box(n);
+	int tag_end = b.x + 1 + (int)strlen(kind_info(n->kind)->tag) + 2;
+
+	for (int y = b.y; y < b.y + b.height; y++) {
+		for (int x = b.x; x < b.x + b.width; x++) {
+			struct cell *cell = canvas_at(c, x, y);
+			bool border = y == b.y || x == b.x || y == b.y + b.height - 1 || x == b.x + b.width - 1;
+
+			if (cell == NULL || !border)
+				continue;
+			if (cell->ch == 0 && cell->lines != 0)
+				cell->style |= LINE_DOUBLE;
+			if (y == b.y && x > b.x && x < tag_end)
+				cell->flags |= CELL_REVERSE;
+		}
+	}
+}
+
+/* A box's border cells, for highlights that leave the inside readable. */
+static void
+flag_border(struct canvas *c, struct box b, int flags)
+{
+	canvas_flag_box(c, (struct box){ b.x, b.y, b.width, 1 }, flags);
+	canvas_flag_box(c, (struct box){ b.x, b.y + b.height - 1, b.width, 1 }, flags);
+	canvas_flag_box(c, (struct box){ b.x, b.y + 1, 1, b.height - 2 }, flags);
+	canvas_flag_box(c, (struct box){ b.x + b.width - 1, b.y + 1, 1, b.height - 2 }, flags);
+}
+
+/* A finding on show: its boxes framed and its edges marked. */
+static void
+mark_highlights(struct canvas *c, struct scene *s, const struct render_marks *marks)
+{
+	struct box area = canvas_area(c);
+
+	for (size_t i = 0; i < marks->highlight_node_count; i++) {
+		struct box b = node_box(marks->highlight_nodes[i]);
+
+		if (box_overlap(b, area))
+			flag_border(c, b, CELL_MARK);
+	}
+	for (size_t i = 0; i < marks->highlight_edge_count; i++) {
+		const struct edge *e = marks->highlight_edges[i];
+
+		/* Routing an edge off screen would cost a search: leave it. */
+		if (!box_overlap(box_union(node_footprint(e->from), node_footprint(e->to)), box_grow(area, 80, 40)))
+			continue;
+		highlight_route(c, scene_route(s, e), CELL_MARK);
+	}
+}
+
 void
 render_view(struct scene *s, struct canvas *view, const struct render_marks *marks)
 {
@@ -316,6 +420,7 @@ render_view(struct scene *s, struct canvas *view, const struct render_marks *mar
 	const struct edge **edges;
 	const struct route **routes;
 	const struct node *const *nodes;
+	int *flags;
 	size_t edge_count, node_count;
 
 	if (marks == NULL)
@@ -329,29 +434,33 @@ render_view(struct scene *s, struct canvas *view, const struct render_marks *mar
 	edge_count = scene_edges_in(s, area, &found);
 	edges = xreallocarray(NULL, edge_count + 1, sizeof *edges);
 	routes = xreallocarray(NULL, edge_count + 1, sizeof *routes);
+	flags = xreallocarray(NULL, edge_count + 1, sizeof *flags);
 	if (edge_count > 0)
 		memcpy(edges, found, edge_count * sizeof *edges);
 	for (size_t i = 0; i < edge_count; i++) {
 		routes[i] = scene_route(s, edges[i]);
-		draw_edge_line(&c, edges[i], routes[i]);
+		flags[i] = edge_flags(marks, edges[i]);
+		draw_edge_line(&c, edges[i], routes[i], flags[i]);
 	}
 	node_count = scene_nodes_in(s, area, &nodes);
 	for (size_t i = 0; i < node_count; i++)
-		draw_node(&c, nodes[i]);
+		draw_node(&c, nodes[i], state_of(marks, nodes[i]));
 	for (size_t i = 0; i < edge_count; i++)
-		draw_ends(&c, routes[i]);
+		draw_ends(&c, routes[i], flags[i]);
 	for (size_t i = 0; i < edge_count; i++)
-		draw_label(&c, edges[i], routes[i], edges[i] == marks->selected_edge ? CELL_REVERSE | CELL_BOLD : 0);
+		draw_label(&c, edges[i], routes[i], edges[i] == marks->selected_edge ? CELL_REVERSE | CELL_BOLD : flags[i]);
 	for (size_t i = 0; i < edge_count; i++) {
 		if (edges[i] == marks->selected_edge)
 			highlight_route(&c, routes[i], CELL_REVERSE | CELL_BOLD);
 	}
+	mark_highlights(&c, s, marks);
 	if (marks->selected_node != NULL)
-		canvas_flag_box(&c, node_box(marks->selected_node), CELL_REVERSE);
+		mark_selected(&c, marks->selected_node);
 	if (marks->marked_node != NULL)
 		canvas_flag_box(&c, node_box(marks->marked_node), CELL_MARK);
 	free(edges);
 	free(routes);
+	free(flags);
 	/* Scratch flags stay here: the view gets only what it shows. */
 	for (size_t i = 0; i < (size_t)c.width * (size_t)c.height; i++)
 		c.cells[i].flags &= (uint8_t)~CELL_BOX;
@@ -371,6 +480,12 @@ blank(const struct canvas *c, int x, int y)
 
 char *
 render_text(const struct diagram *d, bool ascii, size_t *length)
+{
+	return render_text_marked(d, ascii, NULL, length);
+}
+
+char *
+render_text_marked(const struct diagram *d, bool ascii, const struct render_marks *marks, size_t *length)
 {
 	struct scene *s = scene_new(d);
 	struct canvas full, crop;
@@ -393,7 +508,7 @@ render_text(const struct diagram *d, bool ascii, size_t *length)
 	/* Routes may detour round the outermost boxes and labels sit beside them. */
 	b = box_clip_to_plane(box_grow(b, LABEL_REACH_X + 2, 8));
 	canvas_init(&full, b.x, b.y, b.width, b.height, ascii);
-	render_view(s, &full, NULL);
+	render_view(s, &full, marks);
 	x0 = b.x + b.width;
 	y0 = b.y + b.height;
 	x1 = b.x - 1;

@@ -115,7 +115,6 @@ int
 route_port_slots(const struct node *n, enum side side, struct point *out, int max)
 {
 	struct box b = node_box(n);
-	bool shadow = n->replicas > 1;
 	int count = 0, first, last;
 
 	switch (side) {
@@ -129,20 +128,13 @@ route_port_slots(const struct node *n, enum side side, struct point *out, int ma
 			out[count++] = (struct point){ x, b.y };
 		break;
 	case SIDE_BOTTOM:
-		first = b.x + (shadow ? 2 : 1);
-		last = b.x + b.width - 2 + (shadow ? 1 : 0);
-		for (int x = first; x <= last && count < max; x++)
-			out[count++] = (struct point){ x, b.y + b.height - 1 + (shadow ? 1 : 0) };
+		for (int x = b.x + 1; x <= b.x + b.width - 2 && count < max; x++)
+			out[count++] = (struct point){ x, b.y + b.height - 1 };
 		break;
 	case SIDE_LEFT:
-		for (int y = b.y + 1; y <= b.y + b.height - 2 && count < max; y++)
-			out[count++] = (struct point){ b.x, y };
-		break;
 	case SIDE_RIGHT:
-		first = b.y + (shadow ? 2 : 1);
-		last = b.y + b.height - 2 + (shadow ? 1 : 0);
-		for (int y = first; y <= last && count < max; y++)
-			out[count++] = (struct point){ b.x + b.width - 1 + (shadow ? 1 : 0), y };
+		for (int y = b.y + 1; y <= b.y + b.height - 2 && count < max; y++)
+			out[count++] = (struct point){ side == SIDE_LEFT ? b.x : b.x + b.width - 1, y };
 		break;
 	}
 	return count;

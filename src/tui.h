@@ -6,6 +6,7 @@
 #define NAPKIN_TUI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 struct tui_options {
 	const char *path;		/* file to open or create; NULL for none */
@@ -17,5 +18,12 @@ struct tui_options {
 
 /* Run the whiteboard until the user quits; returns the exit status. */
 int tui_run(const struct tui_options *options);
+
+/*
+ * Every key, command and symbol of the whiteboard, as ? shows them (ascii:
+ * arrows spelled out, no box drawing), or with man the KEYS section of
+ * napkin(1) in roff.  No terminal needed: napkin keys prints this.
+ */
+void tui_keys_write(FILE *out, bool ascii, bool man);
 
 #endif

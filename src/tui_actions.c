@@ -153,6 +153,25 @@ tui_focus_node(struct tui *t, const struct node *n)
 	tui_follow_cursor(t);
 }
 
+void
+tui_show_node(struct tui *t, const struct node *n)
+{
+	struct box b = node_footprint(n);
+	int w = tui_canvas_width(t), h = tui_canvas_height(t);
+
+	tui_focus_node(t, n);
+	if (b.x >= t->view_x && b.y >= t->view_y && b.x + b.width <= t->view_x + w &&
+	    b.y + b.height <= t->view_y + h)
+		return;
+	t->view_x = b.x + b.width / 2 - w / 2;
+	t->view_y = b.y + b.height / 2 - h / 2;
+	if (t->view_x < 0)
+		t->view_x = 0;
+	if (t->view_y < 0)
+		t->view_y = 0;
+	tui_follow_cursor(t);
+}
+
 static void
 set_connect_target(struct tui *t)
 {
@@ -378,10 +397,17 @@ act_cancel(struct tui *t, const char *arg)
 		t->connect_from = t->connect_to = NULL;
 		tui_message(t, false, "connect cancelled");
 		return TUI_REDRAW;
-	default:
+	default: {
+		unsigned changed;
+
 		t->mode = MODE_NORMAL;
+		/* One thing at a time: the failure, then the finding, then the edge. */
+		changed = tui_critique_cancel(t);
+		if (changed != TUI_UNCHANGED)
+			return changed;
 		t->selected_edge = NULL;
 		return TUI_REDRAW;
+	}
 	}
 }
 
@@ -390,6 +416,7 @@ act_panel(struct tui *t, const char *arg)
 {
 	(void)arg;
 	t->panel = !t->panel;
+	t->panel_for_critique = false;
 	tui_follow_cursor(t);
 	return TUI_REDRAW | TUI_RELAYOUT;
 }
@@ -485,8 +512,11 @@ static const tui_handler handlers[ACTION_COUNT] = {
 	[ACTION_MORE] = tui_edit_more, [ACTION_FEWER] = tui_edit_fewer,
 	[ACTION_MANAGED] = tui_edit_managed, [ACTION_DELETE] = tui_edit_delete,
 	[ACTION_UNDO] = tui_edit_undo, [ACTION_REDO] = tui_edit_redo,
+	[ACTION_ARRANGE] = tui_board_arrange,
 	[ACTION_CONNECT] = tui_edit_connect, [ACTION_CONNECT_HERE] = tui_edit_connect_here,
 	[ACTION_NEXT_EDGE] = act_next_edge, [ACTION_TOGGLE_MODE] = tui_edit_toggle_mode,
+	[ACTION_NEXT_FINDING] = tui_critique_next, [ACTION_PREV_FINDING] = tui_critique_previous,
+	[ACTION_FAIL] = tui_critique_fail, [ACTION_ACCEPT] = tui_critique_accept,
 	[ACTION_CANCEL] = act_cancel, [ACTION_PANEL] = act_panel,
 	[ACTION_HELP] = act_help, [ACTION_COMMAND] = act_command,
 	[ACTION_REDRAW] = act_redraw, [ACTION_QUIT] = act_quit,

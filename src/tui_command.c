@@ -1,26 +1,78 @@
 /*
- * The `:` command line.  File commands (:w :e :q :q! :wq :x) are here;
+ * The `:` command line.  File commands (:w :e :q :q! :wq :x :export) are here;
  * every other word names an action from the action table (:undo, :panel,
  * :add db Orders, :connect db SQL), so a command and its key run the same
  * code.
  */
 #include "tui_internal.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "export.h"
+
+static unsigned cmd_write(struct tui *t, const char *arg);
+static unsigned cmd_write_quit(struct tui *t, const char *arg);
+
+static unsigned
+save_as_done(struct tui *t, const char *text)
+{
+	return text[0] != '\0' ? cmd_write(t, text) : TUI_REDRAW;
+}
+
+static unsigned
+save_as_quit_done(struct tui *t, const char *text)
+{
+	return text[0] != '\0' ? cmd_write_quit(t, text) : TUI_REDRAW;
+}
+
+/*
+ * Where :w, :wq and :x write: FILE when given, else the file open.  An
+ * imported Graphviz file is never overwritten with JSON: then a prompt
+ * asks for a .json name and hands it to ask.  NULL when there is nothing
+ * to write now (asked, or refused with a message).
+ */
+static const char *
+save_target(struct tui *t, const char *arg, const char *command, tui_prompt_done ask)
+{
+	enum export_format format;
+
+	if (arg[0] != '\0') {
+		if (export_format_from_path(arg, &format)) {
+			tui_message(t, true, "%s would hold napkin JSON: :%s wants a .json name (:export %s writes %s)",
+			    arg, command, arg, export_format_name(format));
+			return NULL;
+		}
+		return arg;
+	}
+	if (t->path == NULL) {
+		tui_message(t, true, "no file name yet: :%s FILE", command);
+		return NULL;
+	}
+	if (t->path_is_dot) {
+		char label[96], name[TUI_PROMPT_MAX];
+		const char *slash = strrchr(t->path, '/'), *dot = strrchr(slash != NULL ? slash + 1 : t->path, '.');
+
+		snprintf(name, sizeof name, "%.*s.json", (int)(dot != NULL ? dot - t->path : (ptrdiff_t)strlen(t->path)),
+		    t->path);
+		snprintf(label, sizeof label, "%s is Graphviz; save as JSON:", slash != NULL ? slash + 1 : t->path);
+		tui_prompt_open(t, label, name, ask);
+		return NULL;
+	}
+	return t->path;
+}
 
 static unsigned
 cmd_write(struct tui *t, const char *arg)
 {
-	const char *path = arg[0] != '\0' ? arg : t->path;
+	const char *path;
 
 	if (tui_read_only(t))
 		return TUI_REDRAW;
-	if (path == NULL) {
-		tui_message(t, true, "no file name yet: :w FILE");
-		return TUI_REDRAW;
-	}
-	tui_file_save(t, path);
+	path = save_target(t, arg, "w", save_as_done);
+	if (path != NULL)
+		tui_file_save(t, path);
 	return TUI_REDRAW;
 }
 
@@ -41,17 +93,14 @@ cmd_quit_force(struct tui *t, const char *arg)
 static unsigned
 cmd_write_quit(struct tui *t, const char *arg)
 {
-	const char *path = arg[0] != '\0' ? arg : t->path;
+	const char *path;
 
 	if (t->view_only) {
 		t->quit = true;
 		return TUI_UNCHANGED;
 	}
-	if (path == NULL) {
-		tui_message(t, true, "no file name yet: :wq FILE");
-		return TUI_REDRAW;
-	}
-	if (tui_file_save(t, path))
+	path = save_target(t, arg, "wq", save_as_quit_done);
+	if (path != NULL && tui_file_save(t, path))
 		t->quit = true;
 	return TUI_REDRAW;
 }
@@ -79,6 +128,12 @@ cmd_edit_force(struct tui *t, const char *arg)
 	return tui_file_edit(t, arg, true);
 }
 
+static unsigned
+cmd_export(struct tui *t, const char *arg)
+{
+	return tui_board_export(t, arg);
+}
+
 static const struct {
 	const char *name;
 	unsigned (*run)(struct tui *t, const char *arg);
@@ -94,6 +149,7 @@ static const struct {
 	{ "q!", cmd_quit_force, ":q!\tquit, dropping unsaved changes" },
 	{ "wq", cmd_write_quit, ":wq [FILE]\tsave and quit" },
 	{ "x", cmd_exit, ":x\tsave if changed, and quit" },
+	{ "export", cmd_export, ":export FILE\twrite .dot .gv .mmd .txt .svg .png .pdf" },
 };
 
 size_t

@@ -126,6 +126,7 @@ draw_canvas(struct tui *t)
 	}
 	t->screen.x = t->view_x;
 	t->screen.y = t->view_y;
+	critique_view_marks(t->critique, &marks);
 	marks.selected_node = t->mode == MODE_CONNECT ? t->connect_from : t->selected;
 	marks.selected_edge = t->selected_edge;
 	if (t->mode == MODE_CONNECT)
@@ -145,21 +146,43 @@ draw_canvas(struct tui *t)
 	}
 }
 
+/* "2 errors, 1 warning" for the title bar; "" when the critique is quiet. */
+static void
+finding_counts(const struct tui *t, char *out, size_t size)
+{
+	struct critique_summary sum = critique_summary(critique_view_critique(t->critique));
+	size_t errors = sum.count[SEVERITY_ERROR], warnings = sum.count[SEVERITY_WARNING];
+
+	out[0] = '\0';
+	if (errors > 0 && warnings > 0)
+		snprintf(out, size, "%zu error%s, %zu warning%s  ", errors, errors == 1 ? "" : "s", warnings,
+		    warnings == 1 ? "" : "s");
+	else if (errors > 0 || warnings > 0)
+		snprintf(out, size, "%zu %s%s  ", errors + warnings, errors > 0 ? "error" : "warning",
+		    errors + warnings == 1 ? "" : "s");
+}
+
 static void
 draw_title(const struct tui *t)
 {
-	char left[512], right[128];
+	char left[512], counts[64], right[128];
 	const char *title = diagram_title(t->diagram);
-	int rw;
+	int rw, cw;
 
-	snprintf(left, sizeof left, " napkin%s  %s%s%s%s", t->view_only ? " --view" : "",
-	    t->path != NULL ? t->path : "[no file]", tui_modified(t) ? " [+]" : "",
+	snprintf(left, sizeof left, " napkin%s  %s%s%s%s%s", t->view_only ? " --view" : "",
+	    t->path != NULL ? t->path : "[no file]", t->path_is_dot ? " [DOT]" : "", tui_modified(t) ? " [+]" : "",
 	    title[0] != '\0' ? (t->ascii ? "  - " : "  \xe2\x80\x94 ") : "", title);
+	finding_counts(t, counts, sizeof counts);
 	snprintf(right, sizeof right, "%zu nodes  %zu edges ", diagram_node_count(t->diagram),
 	    diagram_edge_count(t->diagram));
 	rw = (int)strlen(right);
+	cw = (int)strlen(counts);
+	if ((int)utf8_width(left) + cw + rw + 2 > t->columns)
+		cw = 0;		/* the file's name matters more; the panel has the counts */
 	tui_draw_fill(0, 0, t->columns, 0, TUI_COLOUR_BAR, t);
-	tui_draw_text(t, 0, 0, left, t->columns - rw - 1, CELL_BOLD, TUI_COLOUR_BAR);
+	tui_draw_text(t, 0, 0, left, t->columns - rw - cw - 1, CELL_BOLD, TUI_COLOUR_BAR);
+	if (cw > 0)
+		tui_draw_text(t, 0, t->columns - rw - cw, counts, cw, CELL_BOLD, TUI_COLOUR_BAR);
 	tui_draw_text(t, 0, t->columns - rw, right, rw, 0, TUI_COLOUR_BAR);
 }
 
@@ -179,9 +202,36 @@ mode_name(const struct tui *t)
 
 /* The status line's hints, most useful first: what fits of this order is shown. */
 static const enum tui_action hint_order[] = {
-	ACTION_DROP, ACTION_CONNECT_HERE, ACTION_CANCEL, ACTION_ADD, ACTION_CONNECT,
-	ACTION_PICK_UP, ACTION_NEXT_EDGE, ACTION_DELETE, ACTION_UNDO, ACTION_HELP, ACTION_FIND
+	ACTION_DROP, ACTION_CONNECT_HERE, ACTION_CANCEL, ACTION_ACCEPT, ACTION_ADD, ACTION_CONNECT,
+	ACTION_PICK_UP, ACTION_NEXT_FINDING, ACTION_FAIL, ACTION_NEXT_EDGE, ACTION_DELETE, ACTION_UNDO,
+	ACTION_HELP, ACTION_FIND, ACTION_ARRANGE
 };
+
+/* Whether a hinted binding says something useful now; its word goes to *word. */
+static bool
+hint_applies(const struct tui *t, const struct tui_binding *b, const char **word)
+{
+	bool failing = critique_view_failing(t->critique) != NULL;
+	bool finding = critique_view_selected(t->critique, NULL) != NULL;
+
+	*word = b->hint;
+	switch (b->action) {
+	case ACTION_CANCEL:
+		if (failing)
+			*word = "restore";
+		return t->mode != MODE_NORMAL || failing || finding || t->selected_edge != NULL;
+	case ACTION_ACCEPT:
+		return finding && !t->view_only;
+	case ACTION_FAIL:
+		return t->selected != NULL && !failing;
+	case ACTION_FIND:
+	case ACTION_HELP:
+	case ACTION_NEXT_FINDING:
+		return true;
+	default:
+		return !t->view_only;
+	}
+}
 
 /*
  * "a add  c connect ...": the hinted bindings of the current mode, as many
@@ -210,19 +260,19 @@ hints(const struct tui *t, char *out, size_t size, int width)
 			char key[16];
 			size_t k;
 
+			const char *word;
+
 			if (b[i].action != hint_order[o] || b[i].hint == NULL || !(b[i].modes & mode) || b[i].key_name == NULL)
 				continue;
-			if (t->view_only && b[i].action != ACTION_FIND && b[i].action != ACTION_HELP)
-				break;
-			if (b[i].action == ACTION_CANCEL && mode == MODE_NORMAL)
+			if (!hint_applies(t, &b[i], &word))
 				break;
 			k = strcspn(b[i].key_name, " ");
 			if (k >= sizeof key)
 				k = sizeof key - 1;
 			memcpy(key, b[i].key_name, k);
 			key[k] = '\0';
-			if ((int)(utf8_width(out) + utf8_width(key) + strlen(b[i].hint) + 3) <= width)
-				len += (size_t)snprintf(out + len, size - len, "%s %s  ", key, b[i].hint);
+			if ((int)(utf8_width(out) + utf8_width(key) + strlen(word) + 3) <= width)
+				len += (size_t)snprintf(out + len, size - len, "%s %s  ", key, word);
 			break;
 		}
 	}
@@ -342,80 +392,6 @@ draw_palette(const struct tui *t)
 	}
 }
 
-/* One line of help: keys (or a tag), then what they do. */
-struct help_line {
-	char keys[64];
-	char text[96];
-	int flags;		/* CELL_UNDERLINE: a heading */
-	int colour;		/* of the keys column */
-};
-
-static void
-help_add(struct help_line *out, size_t *n, size_t max, const char *keys, const char *text, int flags, int colour)
-{
-	if (*n >= max)
-		return;
-	snprintf(out[*n].keys, sizeof out[*n].keys, "%s", keys);
-	snprintf(out[*n].text, sizeof out[*n].text, "%s", text);
-	out[*n].flags = flags;
-	out[*n].colour = colour;
-	(*n)++;
-}
-
-/* Everything ? shows, from the key table, the command table and the kind table. */
-static size_t
-help_lines(const struct tui *t, struct help_line *out, size_t max)
-{
-	static const char *const sections[] = { "Move", "Edit", "Edges", "Screen" };
-	const struct tui_binding *b;
-	size_t nb = tui_bindings(&b), n = 0;
-	const char *const *commands;
-	size_t nc = tui_command_help(&commands);
-
-	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
-		help_add(out, &n, max, sections[s], "", CELL_UNDERLINE, 0);
-		for (int a = 0; a < ACTION_COUNT; a++) {
-			char keys[64] = "";
-			size_t len = 0;
-
-			if (strcmp(tui_action_section((enum tui_action)a), sections[s]) != 0)
-				continue;
-			for (size_t i = 0; i < nb; i++) {
-				if (b[i].action == (enum tui_action)a && b[i].key_name != NULL && len < sizeof keys)
-					len += (size_t)snprintf(keys + len, sizeof keys - len, "%s%s",
-					    len > 0 ? " " : "", b[i].key_name);
-			}
-			if (len > 0)
-				help_add(out, &n, max, keys, tui_action_help((enum tui_action)a), 0, 0);
-		}
-	}
-	help_add(out, &n, max, "Commands", "", CELL_UNDERLINE, 0);
-	for (size_t i = 0; i < nc; i++) {
-		char keys[32];
-		size_t k = strcspn(commands[i], "\t");
-
-		snprintf(keys, sizeof keys, "%.*s", (int)k, commands[i]);
-		help_add(out, &n, max, keys, commands[i] + k + (commands[i][k] != '\0'), 0, 0);
-	}
-	help_add(out, &n, max, ":NAME ARG", "any action by name: :add db Orders", 0, 0);
-	help_add(out, &n, max, "Kinds", "tag in the box, key in the a palette", CELL_UNDERLINE, 0);
-	for (int k = 0; k < KIND_COUNT; k++) {
-		const struct kind_info *info = kind_info((enum node_kind)k);
-		char tag[16], text[96];
-
-		snprintf(tag, sizeof tag, "[%s]", info->tag);
-		snprintf(text, sizeof text, "%c  %s", info->palette_key, info->name);
-		help_add(out, &n, max, tag, text, 0, info->colour);
-	}
-	help_add(out, &n, max, "On the board", "", CELL_UNDERLINE, 0);
-	help_add(out, &n, max, t->ascii ? "---->" : "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6", "sync call", 0, 0);
-	help_add(out, &n, max, t->ascii ? "....>" : "\xe2\x94\x84\xe2\x94\x84\xe2\x94\x84\xe2\x96\xb6", "async message", 0, 0);
-	help_add(out, &n, max, t->ascii ? "x3" : "\xc3\x97" "3", "replicas (and a shadow)", 0, 0);
-	help_add(out, &n, max, "managed", "cloud-managed, highly available", 0, 0);
-	help_add(out, &n, max, "Prompts", "Enter ok, Esc cancel, Ctrl-U clear", 0, 0);
-	return n;
-}
-
 #define HELP_COLUMN_WIDTH 58
 #define HELP_KEYS_WIDTH 16
 
@@ -423,8 +399,8 @@ help_lines(const struct tui *t, struct help_line *out, size_t max)
 static void
 draw_help(struct tui *t)
 {
-	struct help_line lines[160];
-	size_t n = help_lines(t, lines, sizeof lines / sizeof lines[0]);
+	struct tui_help_line lines[160];
+	size_t n = tui_help_lines(t->ascii, lines, sizeof lines / sizeof lines[0]);
 	int height = tui_canvas_height(t), rows = height - 2;
 	int columns = (t->columns - 2) / HELP_COLUMN_WIDTH;
 	int per_page, max_scroll;
@@ -438,13 +414,13 @@ draw_help(struct tui *t)
 	overlay_frame(t, 1, 0, height, t->columns,
 	    max_scroll > 0 ? " napkin keys: j k scroll, any other key closes " : " napkin keys: any key closes ");
 	for (int i = 0; i < per_page && t->help_scroll + i < (int)n; i++) {
-		const struct help_line *l = &lines[t->help_scroll + i];
+		const struct tui_help_line *l = &lines[t->help_scroll + i];
 		int y = 2 + i % rows, x = 2 + (i / rows) * HELP_COLUMN_WIDTH;
 		int width = HELP_COLUMN_WIDTH - 2;
 
 		if (x + width > t->columns - 1)
 			width = t->columns - 1 - x;
-		if (l->flags & CELL_UNDERLINE) {
+		if (l->heading) {
 			int used = tui_draw_text(t, y, x, l->keys, width, CELL_BOLD, COLOUR_CYAN);
 
 			tui_draw_text(t, y, x + used + 2, l->text, width - used - 2, CELL_DIM, 0);
@@ -460,6 +436,8 @@ tui_draw(struct tui *t)
 {
 	int canvas_width = tui_canvas_width(t);
 
+	/* Findings, markers and the failure follow the diagram as it is now. */
+	tui_critique_refresh(t);
 	if (t->rows < TUI_MIN_ROWS || t->columns < TUI_MIN_COLUMNS) {
 		draw_too_small(t);
 		refresh();

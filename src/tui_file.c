@@ -45,6 +45,9 @@ tui_file_adopt(struct tui *t, struct diagram *d)
 	}
 	t->diagram = d;
 	t->scene = scene_new(d);
+	if (t->critique == NULL)
+		t->critique = critique_view_new();
+	critique_view_reset(t->critique);	/* nothing of the old diagram may stay */
 	diagram_set_observer(d, forward_change, t);
 	t->saved_state = diagram_state_id(d);
 	/* Every pointer into the old diagram is gone. */
@@ -85,6 +88,7 @@ bool
 tui_file_open(struct tui *t, const struct tui_options *o)
 {
 	struct diagram *d = NULL;
+	char notice[512] = "";
 
 	if (o->template_name != NULL) {
 		struct napkin_error err;
@@ -102,13 +106,18 @@ tui_file_open(struct tui *t, const struct tui_options *o)
 		d = cli_load(file);
 		free(file);
 	} else if (o->path != NULL && (access(o->path, F_OK) == 0 || o->view)) {
-		d = cli_load(o->path);
+		struct error_list errors = { 0 };
+
+		d = tui_load(o->path, &errors, notice, sizeof notice);
+		error_list_print(&errors, stderr);
+		error_list_clear(&errors);
 	} else {
 		d = diagram_new();
 	}
 	if (d == NULL)
 		return false;
 	t->path = o->path != NULL ? xstrdup(o->path) : NULL;
+	t->path_is_dot = o->path != NULL && tui_load_is_dot(o->path);
 	tui_file_adopt(t, d);
 	if (o->view)
 		t->stamp = stamp_of(o->path);
@@ -116,6 +125,8 @@ tui_file_open(struct tui *t, const struct tui_options *o)
 		tui_focus_node(t, diagram_node(d, 0));
 	if (o->path != NULL && o->template_name == NULL && !t->stamp.exists && access(o->path, F_OK) != 0)
 		tui_message(t, false, "new diagram: :w saves it to %s", o->path);
+	if (notice[0] != '\0')
+		tui_message(t, false, "%s", notice);
 	return true;
 }
 
@@ -132,18 +143,19 @@ tui_file_save(struct tui *t, const char *path)
 		free(t->path);
 		t->path = xstrdup(path);
 	}
+	t->path_is_dot = false;
 	t->saved_state = diagram_state_id(t->diagram);
 	tui_message(t, false, "wrote %s: %zu nodes, %zu edges", path, diagram_node_count(t->diagram),
 	    diagram_edge_count(t->diagram));
 	return true;
 }
 
-/* The first loading error, for the status line. */
+/* The first loading error, for the status line; what an import did goes to notice. */
 static struct diagram *
-load_quietly(const char *path, char *error, size_t size)
+load_quietly(const char *path, char *error, size_t size, char *notice, size_t notice_size)
 {
 	struct error_list errors = { 0 };
-	struct diagram *d = diagram_load_file(path, &errors);
+	struct diagram *d = tui_load(path, &errors, notice, notice_size);
 
 	if (d == NULL) {
 		snprintf(error, size, "%s%s", errors.count > 0 ? errors.messages[0] : "cannot load",
@@ -157,7 +169,7 @@ unsigned
 tui_file_edit(struct tui *t, const char *path, bool force)
 {
 	struct diagram *d;
-	char error[512];
+	char error[512], notice[512] = "";
 
 	if (tui_read_only(t))
 		return TUI_REDRAW;
@@ -170,7 +182,7 @@ tui_file_edit(struct tui *t, const char *path, bool force)
 		return TUI_REDRAW;
 	}
 	if (access(path, F_OK) == 0) {
-		d = load_quietly(path, error, sizeof error);
+		d = load_quietly(path, error, sizeof error, notice, sizeof notice);
 		if (d == NULL) {
 			tui_message(t, true, "%s", error);
 			return TUI_REDRAW;
@@ -180,12 +192,16 @@ tui_file_edit(struct tui *t, const char *path, bool force)
 	}
 	free(t->path);
 	t->path = xstrdup(path);
+	t->path_is_dot = tui_load_is_dot(path);
 	t->cursor_x = t->cursor_y = t->view_x = t->view_y = 0;
 	tui_file_adopt(t, d);
 	if (diagram_node_count(d) > 0)
 		tui_focus_node(t, diagram_node(d, 0));
-	tui_message(t, false, "%s: %zu nodes, %zu edges%s", path, diagram_node_count(d), diagram_edge_count(d),
-	    diagram_node_count(d) == 0 ? " (new)" : "");
+	if (notice[0] != '\0')
+		tui_message(t, false, "%s", notice);
+	else
+		tui_message(t, false, "%s: %zu nodes, %zu edges%s", path, diagram_node_count(d), diagram_edge_count(d),
+		    diagram_node_count(d) == 0 ? " (new)" : "");
 	return TUI_MODEL | TUI_REDRAW | TUI_RELAYOUT;
 }
 
@@ -194,6 +210,7 @@ tui_file_poll(struct tui *t)
 {
 	struct tui_file_stamp now;
 	struct diagram *d;
+	char notice[512];
 	double clock = tui_now();
 
 	if (!t->view_only || clock < t->next_poll)
@@ -208,7 +225,7 @@ tui_file_poll(struct tui *t)
 		t->message[0] = '\0';
 		return TUI_REDRAW;
 	}
-	d = load_quietly(t->path, t->view_error, sizeof t->view_error);
+	d = load_quietly(t->path, t->view_error, sizeof t->view_error, notice, sizeof notice);
 	if (d == NULL) {
 		t->message[0] = '\0';	/* the error takes the bottom line */
 		return TUI_REDRAW;	/* keep the last good diagram, show why */

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "canvas.h"
+#include "critique_view.h"
 #include "diagram.h"
 #include "scene.h"
 #include "tui.h"
@@ -77,7 +78,9 @@ struct tui {
 	struct diagram *diagram;	/* owned */
 	struct scene *scene;		/* owned; fed by the diagram's observer */
 	char *path;			/* file it is saved to; NULL until :w FILE */
+	bool path_is_dot;		/* path is Graphviz, imported: :w wants a .json name */
 	uint64_t saved_state;		/* diagram_state_id() at the last load or save */
+	struct critique_view *critique;	/* owned; the findings, brought up to date by tui_draw */
 	bool view_only;			/* --view: read-only, follows the file */
 	bool ascii, colour;
 
@@ -87,6 +90,7 @@ struct tui {
 	const struct node *selected;	/* node under the cursor, or NULL */
 	const struct edge *selected_edge;
 	bool panel;			/* side panel shown */
+	bool panel_for_critique;	/* opened by ] [ or F: Esc closes it again */
 	int help_scroll;
 
 	/* Mode data. */
@@ -151,11 +155,16 @@ struct tui {
 	X(DELETE,      "delete",      "Edit",   "delete the node (and its edges) or edge") \
 	X(UNDO,        "undo",        "Edit",   "undo") \
 	X(REDO,        "redo",        "Edit",   "redo") \
+	X(ARRANGE,     "arrange",     "Edit",   "lay out with Graphviz (:arrange TB)") \
 	X(CONNECT,     "connect",     "Edges",  "connect: go to the target, Enter, label") \
 	X(CONNECT_HERE,"connect-here","Edges",  "connect to the node under the cursor") \
 	X(NEXT_EDGE,   "edge",        "Edges",  "select the node's next edge") \
 	X(TOGGLE_MODE, "sync-async",  "Edges",  "toggle the edge between sync and async") \
-	X(CANCEL,      "cancel",      "Screen", "cancel the mode, or the edge selection") \
+	X(NEXT_FINDING,"next-finding","Critique", "next finding: highlight it, go there") \
+	X(PREV_FINDING,"previous-finding","Critique", "previous finding") \
+	X(FAIL,        "fail",        "Critique", "fail the node: grey out what stops") \
+	X(ACCEPT,      "accept",      "Critique", "accept the finding's risk, with a reason") \
+	X(CANCEL,      "cancel",      "Screen", "cancel: mode, failure, finding, edge") \
 	X(PANEL,       "panel",       "Screen", "show or hide the side panel") \
 	X(HELP,        "help",        "Screen", "this help") \
 	X(COMMAND,     "command",     "Screen", "command line (:w, :q, ...)") \
@@ -199,6 +208,8 @@ unsigned tui_key(struct tui *t, int key);
 /* tui_actions.c */
 void tui_select_at_cursor(struct tui *t);
 void tui_focus_node(struct tui *t, const struct node *n);
+/* Focus n and, when its box is not all on screen, centre the view on it. */
+void tui_show_node(struct tui *t, const struct node *n);
 void tui_follow_cursor(struct tui *t);
 /* Pan the view by (dx, dy) cells, keeping the cursor on screen. */
 unsigned tui_pan(struct tui *t, int dx, int dy);
@@ -255,8 +266,67 @@ unsigned tui_file_poll(struct tui *t);
 void tui_file_write_recovery(struct tui *t);
 char *tui_file_recovery_path(const struct tui *t);
 
-/* tui_panel.c */
+/* tui_panel.c: the panel's sections are filled line by line, then drawn. */
+#define TUI_PANEL_LINES_MAX 64
+
+struct tui_panel_line {
+	char text[256];
+	int flags, colour;
+	int split;		/* > 0: text from this byte on is drawn in colour2 */
+	int colour2;
+};
+
+struct tui_panel_out {
+	struct tui_panel_line lines[TUI_PANEL_LINES_MAX];
+	int count;
+};
+
 void tui_panel_draw(struct tui *t, int x, int y, int width, int height);
+void tui_panel_line(struct tui_panel_out *out, int flags, int colour, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Free text over several lines of at most width columns, cut at spaces where it can be. */
+void tui_panel_wrapped(struct tui_panel_out *out, const char *text, int width, int flags, int colour);
+
+/* tui_panel_critique.c: the FINDINGS and FAILURE sections */
+void tui_panel_findings(struct tui *t, struct tui_panel_out *out, int width);
+void tui_panel_failure(struct tui *t, struct tui_panel_out *out, int width);
+
+/* tui_critique.c: the critique's keys */
+/* Bring the findings up to date with the diagram (cheap when nothing changed). */
+void tui_critique_refresh(struct tui *t);
+unsigned tui_critique_next(struct tui *t, const char *arg);
+unsigned tui_critique_previous(struct tui *t, const char *arg);
+unsigned tui_critique_fail(struct tui *t, const char *arg);
+unsigned tui_critique_accept(struct tui *t, const char *arg);
+/* Esc: end the failure, else drop the selected finding; TUI_UNCHANGED when neither was on. */
+unsigned tui_critique_cancel(struct tui *t);
+/* "✖" "!" "·" for a severity (ASCII: X ! .), and its colour. */
+const char *tui_critique_symbol(const struct tui *t, enum critique_severity severity, bool accepted);
+int tui_critique_colour(enum critique_severity severity, bool accepted);
+
+/* tui_board.c: whole-board actions */
+unsigned tui_board_arrange(struct tui *t, const char *arg);
+/* :export FILE, the format from its extension. */
+unsigned tui_board_export(struct tui *t, const char *path);
+
+/* tui_load.c */
+/* Whether path names a Graphviz file (.dot, .gv), which is imported rather than loaded. */
+bool tui_load_is_dot(const char *path);
+/*
+ * Load napkin JSON, or import DOT, from path.  NULL on failure, with the
+ * errors appended to errors; notice gets what an import did and warned
+ * about ("" for JSON).
+ */
+struct diagram *tui_load(const char *path, struct error_list *errors, char *notice, size_t size);
+
+/* tui_help.c: ? and napkin keys, from the key, command and kind tables */
+struct tui_help_line {
+	char keys[64];
+	char text[96];
+	bool heading;
+	int colour;		/* of the keys column */
+};
+size_t tui_help_lines(bool ascii, struct tui_help_line *out, size_t max);
 
 /* tui_draw.c; colours are enum napkin_colour, or this for the bars */
 #define TUI_COLOUR_BAR 9

@@ -58,6 +58,7 @@ static const struct tui_binding bindings[] = {
 	{ F(KEY_DC), MODE_NORMAL, ACTION_DELETE, NULL, NULL },
 	{ 'u', MODE_NORMAL, ACTION_UNDO, "u", "undo" },
 	{ TUI_CTRL('r'), MODE_NORMAL, ACTION_REDO, "Ctrl-R", NULL },
+	{ 'g', MODE_NORMAL, ACTION_ARRANGE, "g", "arrange" },
 
 	{ 'c', MODE_NORMAL, ACTION_CONNECT, "c", "connect" },
 	{ '\n', MODE_CONNECT, ACTION_CONNECT_HERE, "Enter", "connect" },
@@ -65,6 +66,11 @@ static const struct tui_binding bindings[] = {
 	{ F(KEY_ENTER), MODE_CONNECT, ACTION_CONNECT_HERE, NULL, NULL },
 	{ 'e', MODE_NORMAL, ACTION_NEXT_EDGE, "e", "edge" },
 	{ 's', MODE_NORMAL, ACTION_TOGGLE_MODE, "s", NULL },
+
+	{ ']', MODE_NORMAL, ACTION_NEXT_FINDING, "]", "findings" },
+	{ '[', MODE_NORMAL, ACTION_PREV_FINDING, "[", NULL },
+	{ 'F', MODE_NORMAL, ACTION_FAIL, "F", "fail" },
+	{ 'A', MODE_NORMAL, ACTION_ACCEPT, "A", "accept" },
 
 	{ TUI_ESC, ALL, ACTION_CANCEL, "Esc", "cancel" },
 	{ 'p', MODE_NORMAL, ACTION_PANEL, "p", NULL },

@@ -19,6 +19,7 @@ tui_free(struct tui *t)
 	if (t->diagram != NULL)
 		diagram_set_observer(t->diagram, NULL, NULL);
 	scene_free(t->scene);
+	critique_view_free(t->critique);
 	diagram_free(t->diagram);
 	canvas_free(&t->screen);
 	free(t->path);

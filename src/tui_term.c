@@ -106,7 +106,13 @@ tui_term_start(struct tui *t)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	/*
+	 * Esc must feel instant, but a slow link can split an arrow key's or
+	 * a mouse report's bytes: ESCDELAY (milliseconds, as curses reads it)
+	 * lets such users wait longer.
+	 */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
 	if (t->colour && has_colors()) {
 		start_color();
 		use_default_colors();

@@ -7,6 +7,9 @@ SOCKETS=""
 SOCK=napkin-$$
 started=0
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
+# A loaded machine can split a key's or mouse report's bytes by more than
+# napkin's default 25 ms; tests wait longer before taking them apart.
+export ESCDELAY=250
 cleanup() {
 	for s in $SOCKETS; do
 		tmux -L "$s" kill-server 2>/dev/null

@@ -38,7 +38,7 @@ echo "== Graphviz DOT export and import, auto-arrange"
 # --- end Graphviz ---
 
 # --- whiteboard rendering (tests/bench/bench_render.c) ---
-echo "== whiteboard: frame and edit cost"
+echo "== whiteboard: frame and edit cost; a keystroke with the critique on"
 "$BUILD/bench/bench_render" || status=1
 # --- end whiteboard rendering ---
 

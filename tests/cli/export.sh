@@ -54,6 +54,36 @@ expect_not_contains plain.dot "#d32f2f"
 expect_status 0 "$NAPKIN" export flawed.json -o flawed.svg --critique
 xmllint --noout flawed.svg && pass || fail "flawed.svg is not XML"
 
+# Text: the board exactly as the whiteboard draws it, equal to the golden
+# pictures (NAPKIN_REGENERATE=1 rewrites them; read the diff).
+golden() {
+	if [ -n "${NAPKIN_REGENERATE:-}" ]; then
+		cp "$1" "$NAPKIN_ROOT/tests/data/export/$2"
+	fi
+	expect_same "$1" "$NAPKIN_ROOT/tests/data/export/$2"
+}
+expect_status 0 "$NAPKIN" export flawed.json -o flawed.txt
+golden flawed.txt flawed.txt
+expect_contains flawed.txt "┌[DB]───────┐"
+expect_status 0 "$NAPKIN" export flawed.json -o - --format txt --ascii --critique
+golden "$TMP/out" flawed.critique.ascii.txt
+expect_contains "$TMP/out" "+[DB]-------X"
+expect_status 0 "$NAPKIN" export flawed.json -o - --format text
+expect_same "$TMP/out" flawed.txt
+expect_status 2 "$NAPKIN" export flawed.json -o flawed.dot --ascii
+expect_contains "$TMP/err" "--ascii is for the txt format only"
+# No control bytes, ever: not C0, DEL, C1, nor the line separators,
+# whatever the labels hold; with --ascii nothing but printable ASCII.
+cp "$NAPKIN_ROOT/tests/data/export/awkward.json" awkward.json
+expect_status 0 "$NAPKIN" export awkward.json -o awkward.txt
+expect_contains awkward.txt "手机应用"
+LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" awkward.txt && fail "a C0 control in awkward.txt" || pass
+LC_ALL=C grep -q "$(printf '\302[\200-\237]')" awkward.txt && fail "a C1 control in awkward.txt" || pass
+LC_ALL=C grep -q "$(printf '\342\200[\250\251]')" awkward.txt && fail "a line separator in awkward.txt" || pass
+expect_status 0 "$NAPKIN" export awkward.json -o awkward.ascii.txt --ascii
+LC_ALL=C grep -q '[^ -~]' awkward.ascii.txt && fail "non-ASCII in awkward.ascii.txt" || pass
+expect_contains awkward.ascii.txt "| evil e zerowidth |"
+
 # Pictures.
 expect_status 0 "$NAPKIN" export design.json -o design.png
 [ "$(head -c 8 design.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] && pass || fail "design.png is not a PNG"

@@ -15,7 +15,7 @@ keys / && type_text Gateway && keys Enter r C-u
 wait_for "rename gw:"
 type_text "Edge gateway with auth"
 keys Enter
-wait_for "│ Edge gateway with auth │"
+wait_for "║ Edge gateway with auth ║"	# selected: a double border
 expect_screen "│ LB     │"
 keys t C-u && type_text "Envoy" && keys Enter
 wait_for "Envoy managed"

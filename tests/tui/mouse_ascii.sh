@@ -24,7 +24,7 @@ row_of() {
 	grep -n -m1 -F -- "$1" "$TMP/screen" | cut -d: -f1
 }
 screen
-lb_row=$(row_of "┌[LB]")
+lb_row=$(row_of "╔[LB]")
 # Drag the load balancer down; its edges follow it.
 mouse 0 45 9
 mouse 32 45 13
@@ -32,9 +32,9 @@ mouse 32 45 18
 mouse 3 45 18
 wait_for "44,16 [LB] lb"
 screen
-[ "$(row_of "┌[LB]")" = $((lb_row + 9)) ] && pass || fail "the box did not move with the mouse"
+[ "$(row_of "╔[LB]")" = $((lb_row + 9)) ] && pass || fail "the box did not move with the mouse"
 [ "$(arrows)" = 5 ] && pass || fail "$(arrows) arrowheads after the drag, wanted 5"
-expect_screen "▶│        ├"
+expect_screen "▶║        ╟"
 keys u
 wait_for "undone: drag"
 # Drop the load balancer onto the browser: a connect, not a move.
@@ -55,10 +55,11 @@ keys : q ! Enter
 wait_exit
 tmux -L "$SOCK" kill-server
 
-# LANG=C: ASCII boxes, arrows and tags; nothing but ASCII on screen.
+# LANG=C: ASCII boxes, arrows and tags; nothing but ASCII on screen.  The
+# browser is selected: # and =.
 start 120 40 "env LANG=C LC_ALL=C $NAPKIN $F"
-wait_for "+[CACHE]---+"
-for want in "+[USR]---" "| Browser |" "+------>| managed +" "Go x3" ">| PostgreSQL x2 ||"; do
+wait_for "NORMAL"	# the status line: the frame is all there
+for want in "+[CACHE]---+" "#[USR]===" "# Browser #" "#------>| managed +" "Go x3" ">| PostgreSQL x2 ||"; do
 	expect_screen "$want"
 done
 LC_ALL=C grep -q '[^ -~]' "$TMP/screen" && fail "non-ASCII on an ASCII screen" || pass

@@ -80,6 +80,30 @@ test_text_cut_and_wide(void **state)
 	assert_string_equal(t, "a??[\n");
 	free(t);
 	canvas_free(&c);
+	/* Nor C1 controls or the line and paragraph separators, in Unicode. */
+	canvas_init(&c, 0, 0, 8, 1, false);
+	canvas_text(&c, 0, 0, "a\xc2\x9b" "b\xe2\x80\xa8" "c\xe2\x80\xa9", 8, 0, 0);
+	t = text_of(&c);
+	assert_string_equal(t, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd\n");
+	free(t);
+	canvas_free(&c);
+}
+
+/* The double lines of the selected box: a single stem where an edge leaves it. */
+static void
+test_double_lines(void **state)
+{
+	(void)state;
+	assert_int_equal(canvas_line_glyph(LINE_E | LINE_S, LINE_DOUBLE, false), 0x2554);	/* ╔ */
+	assert_int_equal(canvas_line_glyph(LINE_N | LINE_S, LINE_DOUBLE, false), 0x2551);	/* ║ */
+	assert_int_equal(canvas_line_glyph(LINE_N | LINE_S | LINE_E, LINE_DOUBLE, false), 0x255F);	/* ╟ */
+	assert_int_equal(canvas_line_glyph(LINE_E | LINE_W | LINE_S, LINE_DOUBLE, false), 0x2564);	/* ╤ */
+	assert_int_equal(canvas_line_glyph(LINE_E | LINE_W | LINE_N, LINE_DOUBLE, false), 0x2567);	/* ╧ */
+	assert_int_equal(canvas_line_glyph(LINE_N | LINE_S | LINE_W, LINE_DOUBLE, false), 0x2562);	/* ╢ */
+	assert_int_equal(canvas_line_glyph(LINE_E | LINE_W, LINE_DOUBLE | LINE_DASHED, false), 0x2550);	/* ═ */
+	assert_int_equal(canvas_line_glyph(LINE_E | LINE_W, LINE_DOUBLE, true), '=');
+	assert_int_equal(canvas_line_glyph(LINE_N | LINE_S, LINE_DOUBLE, true), '#');
+	assert_int_equal(canvas_line_glyph(LINE_E | LINE_S, LINE_DOUBLE, true), '#');
 }
 
 int
@@ -89,6 +113,7 @@ main(void)
 		cmocka_unit_test(test_lines_join),
 		cmocka_unit_test(test_ascii_and_dashes),
 		cmocka_unit_test(test_text_cut_and_wide),
+		cmocka_unit_test(test_double_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -129,7 +129,7 @@ test_dot_accepts_everything_napkin_writes(void **state)
 	struct diagram **list = awkward_templates(&count);
 	struct diagram *d = fixture();
 	enum export_outline outlines[13] = { OUTLINE_ERROR, OUTLINE_NONE, OUTLINE_WARNING };
-	struct export_options tb = { DIRECTION_TB, outlines };
+	struct export_options tb = { DIRECTION_TB, outlines, false };
 
 	(void)state;
 	for (size_t i = 0; i < count; i++)
@@ -209,7 +209,7 @@ test_rankdir_and_critique_outlines(void **state)
 {
 	struct diagram *d = fixture();
 	enum export_outline *outlines = xcalloc(diagram_node_count(d), sizeof *outlines);
-	struct export_options o = { DIRECTION_TB, outlines };
+	struct export_options o = { DIRECTION_TB, outlines, false };
 	Agraph_t *g;
 
 	(void)state;

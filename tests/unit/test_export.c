@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "render.h"
 #include "support_awkward.h"
 #include "xalloc.h"
 
@@ -90,7 +91,8 @@ test_formats_from_names_and_extensions(void **state)
 	assert_true(export_format_from_path("-x.pdf", &f) && f == EXPORT_PDF);
 	assert_false(export_format_from_path("design", &f));
 	assert_false(export_format_from_path("v1.0/design", &f));
-	assert_false(export_format_from_path("design.txt", &f));
+	assert_true(export_format_from_path("notes/design.TXT", &f) && f == EXPORT_TEXT);
+	assert_false(export_format_from_path("design.jpeg", &f));
 	assert_true(export_format_from_name("mermaid", &f) && f == EXPORT_MERMAID);
 	assert_true(export_format_from_name("SVG", &f) && f == EXPORT_SVG);
 	assert_false(export_format_from_name("jpeg", &f));
@@ -285,6 +287,56 @@ test_text_formats_replace_atomically(void **state)
 	free(path);
 }
 
+/* The character closing the top border of the cache's box in ASCII text. */
+static char
+cache_corner(const char *text)
+{
+	const char *corner = strstr(text, "+[CACHE]");
+
+	assert_non_null(corner);
+	corner += strlen("+[CACHE]");
+	return corner[strspn(corner, "-")];
+}
+
+/* The text format is render_text's picture, ASCII on request, markers from the outlines. */
+static void
+test_text(void **state)
+{
+	char *path = in_dir("design.txt"), *text, *want;
+	struct export_options options = { DIRECTION_LR, NULL, false };
+	enum export_outline *outlines = xcalloc(diagram_node_count(diagram), sizeof *outlines);
+	const struct node *cache = diagram_find_node(diagram, "feedcache");
+	struct napkin_error err;
+	size_t len;
+
+	(void)state;
+	assert_true(export_file(diagram, path, EXPORT_TEXT, NULL, &err));
+	text = awkward_read_file(path, &len);
+	want = render_text(diagram, false, NULL);
+	assert_string_equal(text, want);
+	free(text);
+	free(want);
+	options.ascii = true;
+	assert_true(export_file(diagram, path, EXPORT_TEXT, &options, &err));
+	text = awkward_read_file(path, &len);
+	want = render_text(diagram, true, NULL);
+	assert_string_equal(text, want);
+	for (size_t i = 0; i < len; i++)
+		assert_true(text[i] == '\n' || (text[i] >= ' ' && text[i] <= '~'));
+	/* An error outline puts an X in the corner of the box: "+[CACHE]----X". */
+	assert_int_equal(cache_corner(text), '+');
+	free(text);
+	free(want);
+	outlines[cache->index] = OUTLINE_ERROR;
+	options.outlines = outlines;
+	assert_true(export_file(diagram, path, EXPORT_TEXT, &options, &err));
+	text = awkward_read_file(path, &len);
+	assert_int_equal(cache_corner(text), 'X');
+	free(text);
+	free(outlines);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -298,6 +350,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_failing_dot_is_reported_safely, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_names_starting_with_dash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_formats_replace_atomically, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

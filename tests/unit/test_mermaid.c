@@ -138,7 +138,7 @@ test_fixture_reads_right(void **state)
 	char *path = awkward_path("tests/data/export/photo-sharing.json");
 	struct diagram *d = awkward_load(path);
 	enum export_outline *outlines = xcalloc(diagram_node_count(d), sizeof *outlines);
-	struct export_options o = { DIRECTION_TB, outlines };
+	struct export_options o = { DIRECTION_TB, outlines, false };
 	char *chart;
 
 	(void)state;
