@@ -13,6 +13,9 @@
  *
  * Sync edges are solid, async edges dashed (┄ ┆, or . : in ASCII); the
  * arrowhead sits against the target's border, the label beside the line.
+ * With traffic estimates, a node whose load is over its capacity carries
+ * its utilisation in red in its bottom border ("!133%", "!inf" when a
+ * cycle makes it unbounded), visible without colour too.
  */
 #ifndef NAPKIN_RENDER_H
 #define NAPKIN_RENDER_H
@@ -28,10 +31,13 @@
 #define RENDER_LABEL_MAX 20
 
 /* What the whiteboard wants highlighted; every member may be NULL. */
+struct traffic;
+
 struct render_marks {
 	const struct node *selected_node;	/* reverse video */
 	const struct edge *selected_edge;	/* reverse video */
 	const struct node *marked_node;		/* CELL_MARK: connect target */
+	const struct traffic *traffic;		/* overloaded nodes get a badge: "!133%" */
 };
 
 /*

@@ -89,6 +89,8 @@ struct session_player;
  */
 struct session_player *session_player_open(const struct diagram *d, const char *file, const char *text, size_t len,
     struct error_list *errors);
+/* Load path and open its record; *diagram (when not NULL) gets the file's diagram to free. */
+struct session_player *session_player_load(const char *path, struct diagram **diagram, struct error_list *errors);
 void session_player_free(struct session_player *p);
 
 const struct session_info *session_player_info(const struct session_player *p);

@@ -31,6 +31,8 @@ int cli_explain(int argc, char **argv);
 int cli_export(int argc, char **argv);
 int cli_import(int argc, char **argv);
 int cli_score(int argc, char **argv);
+int cli_interview(int argc, char **argv);
+int cli_replay(int argc, char **argv);
 
 /* Print "napkin: MESSAGE" and "usage: USAGE" to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diagram_json.h"
+#include "file_text.h"
 #include "xalloc.h"
 
 struct session_player {
@@ -44,6 +46,23 @@ session_player_open(const struct diagram *d, const char *file, const char *text,
 	p->matches = session_model_equal(p->data.final, live);
 	session_model_free(live);
 	p->at = session_model_copy(p->data.base);
+	return p;
+}
+
+struct session_player *
+session_player_load(const char *path, struct diagram **diagram, struct error_list *errors)
+{
+	size_t len = 0;
+	char *text = file_text_read(path, &len);
+	struct diagram *d = text != NULL ? diagram_load_buffer(path, text, len, errors) :
+	    diagram_load_file(path, errors);	/* says why it cannot be read */
+	struct session_player *p = d != NULL ? session_player_open(d, path, text, len, errors) : NULL;
+
+	free(text);
+	if (p != NULL && diagram != NULL)
+		*diagram = d;
+	else
+		diagram_free(d);
 	return p;
 }
 

@@ -132,6 +132,7 @@ draw_canvas(struct tui *t)
 		marks.marked_node = t->connect_to;
 	if (t->drag_target != NULL)
 		marks.marked_node = t->drag_target;
+	marks.traffic = tui_traffic(t);
 	render_view(t->scene, &t->screen, &marks);
 	for (int y = 0; y < h; y++) {
 		for (int x = 0; x < w; x++) {
@@ -150,17 +151,18 @@ draw_title(const struct tui *t)
 {
 	char left[512], right[128];
 	const char *title = diagram_title(t->diagram);
-	int rw;
+	int rw, right_flags = 0, right_colour = TUI_COLOUR_BAR;
 
 	snprintf(left, sizeof left, " napkin%s  %s%s%s%s", t->view_only ? " --view" : "",
 	    t->path != NULL ? t->path : "[no file]", tui_modified(t) ? " [+]" : "",
 	    title[0] != '\0' ? (t->ascii ? "  - " : "  \xe2\x80\x94 ") : "", title);
 	snprintf(right, sizeof right, "%zu nodes  %zu edges ", diagram_node_count(t->diagram),
 	    diagram_edge_count(t->diagram));
-	rw = (int)strlen(right);
+	tui_session_title(t, left, sizeof left, right, sizeof right, &right_flags, &right_colour);
+	rw = (int)utf8_width(right);
 	tui_draw_fill(0, 0, t->columns, 0, TUI_COLOUR_BAR, t);
 	tui_draw_text(t, 0, 0, left, t->columns - rw - 1, CELL_BOLD, TUI_COLOUR_BAR);
-	tui_draw_text(t, 0, t->columns - rw, right, rw, 0, TUI_COLOUR_BAR);
+	tui_draw_text(t, 0, t->columns - rw, right, rw, right_flags, right_colour);
 }
 
 static const char *
@@ -173,6 +175,7 @@ mode_name(const struct tui *t)
 	case MODE_PROMPT: return t->prompt.back == MODE_CONNECT ? "CONNECT" : "INPUT";
 	case MODE_HELP: return "HELP";
 	case MODE_CONFIRM_QUIT: return "QUIT?";
+	case MODE_PAGE: return t->page.mode;
 	default: return t->view_only ? "VIEW" : "NORMAL";
 	}
 }
@@ -180,7 +183,8 @@ mode_name(const struct tui *t)
 /* The status line's hints, most useful first: what fits of this order is shown. */
 static const enum tui_action hint_order[] = {
 	ACTION_DROP, ACTION_CONNECT_HERE, ACTION_CANCEL, ACTION_ADD, ACTION_CONNECT,
-	ACTION_PICK_UP, ACTION_NEXT_EDGE, ACTION_DELETE, ACTION_UNDO, ACTION_HELP, ACTION_FIND
+	ACTION_PICK_UP, ACTION_NEXT_EDGE, ACTION_DELETE, ACTION_UNDO, ACTION_HELP, ACTION_FIND,
+	ACTION_PLAY, ACTION_STEP, ACTION_BACK
 };
 
 /*
@@ -192,7 +196,7 @@ hints(const struct tui *t, char *out, size_t size, int width)
 {
 	const struct tui_binding *b;
 	size_t n = tui_bindings(&b), len = 0;
-	unsigned mode = t->mode;
+	unsigned mode = t->mode, extra = tui_session_modes(t);
 
 	out[0] = '\0';
 	if (mode == MODE_PALETTE) {
@@ -205,14 +209,20 @@ hints(const struct tui *t, char *out, size_t size, int width)
 	}
 	if (mode == MODE_HELP || mode == MODE_CONFIRM_QUIT)
 		return;
+	if (mode == MODE_PAGE) {
+		snprintf(out, size, "j k scroll  q close");
+		return;
+	}
 	for (size_t o = 0; o < sizeof hint_order / sizeof hint_order[0] && len + 1 < size; o++) {
 		for (size_t i = 0; i < n; i++) {
 			char key[16];
 			size_t k;
 
-			if (b[i].action != hint_order[o] || b[i].hint == NULL || !(b[i].modes & mode) || b[i].key_name == NULL)
+			if (b[i].action != hint_order[o] || b[i].hint == NULL || !(b[i].modes & (mode | extra)) ||
+			    b[i].key_name == NULL)
 				continue;
-			if (t->view_only && b[i].action != ACTION_FIND && b[i].action != ACTION_HELP)
+			if (t->view_only && b[i].action != ACTION_FIND && b[i].action != ACTION_HELP &&
+			    !(b[i].modes & extra))
 				break;
 			if (b[i].action == ACTION_CANCEL && mode == MODE_NORMAL)
 				break;
@@ -296,8 +306,8 @@ draw_command_line(const struct tui *t)
 }
 
 /* A framed box over the canvas for the overlays. */
-static void
-overlay_frame(const struct tui *t, int top, int left, int height, int width, const char *title)
+void
+tui_draw_frame(const struct tui *t, int top, int left, int height, int width, const char *title)
 {
 	const char *h = t->ascii ? "-" : "\xe2\x94\x80", *v = t->ascii ? "|" : "\xe2\x94\x82";
 
@@ -328,7 +338,7 @@ draw_palette(const struct tui *t)
 		left = 0;
 	if (top < 1)
 		top = 1;
-	overlay_frame(t, top, left, height, width, " add a node: press its key (Esc cancels) ");
+	tui_draw_frame(t, top, left, height, width, " add a node: press its key (Esc cancels) ");
 	for (int k = 0; k < KIND_COUNT; k++) {
 		const struct kind_info *info = kind_info((enum node_kind)k);
 		char key[4] = { info->palette_key, 0 }, tag[16];
@@ -366,7 +376,9 @@ help_add(struct help_line *out, size_t *n, size_t max, const char *keys, const c
 static size_t
 help_lines(const struct tui *t, struct help_line *out, size_t max)
 {
-	static const char *const sections[] = { "Move", "Edit", "Edges", "Screen" };
+	static const char *const sections[] = {
+		"Move", "Edit", "Edges", "Screen", "Traffic", "Interview", "Replay"
+	};
 	const struct tui_binding *b;
 	size_t nb = tui_bindings(&b), n = 0;
 	const char *const *commands;
@@ -435,7 +447,7 @@ draw_help(struct tui *t)
 	max_scroll = (int)n > per_page ? (int)n - per_page : 0;
 	if (t->help_scroll > max_scroll)
 		t->help_scroll = max_scroll;
-	overlay_frame(t, 1, 0, height, t->columns,
+	tui_draw_frame(t, 1, 0, height, t->columns,
 	    max_scroll > 0 ? " napkin keys: j k scroll, any other key closes " : " napkin keys: any key closes ");
 	for (int i = 0; i < per_page && t->help_scroll + i < (int)n; i++) {
 		const struct help_line *l = &lines[t->help_scroll + i];
@@ -474,10 +486,13 @@ tui_draw(struct tui *t)
 		draw_palette(t);
 	if (t->mode == MODE_HELP)
 		draw_help(t);
+	if (t->mode == MODE_PAGE)
+		tui_page_draw(t);
 	draw_command_line(t);
 	if (t->mode == MODE_PROMPT) {
 		curs_set(1);
 	} else if (t->mode == MODE_HELP || t->mode == MODE_PALETTE || t->mode == MODE_CONFIRM_QUIT ||
+	    t->mode == MODE_PAGE ||
 	    t->cursor_x < t->view_x || t->cursor_y < t->view_y ||
 	    t->cursor_x >= t->view_x + canvas_width || t->cursor_y >= t->view_y + tui_canvas_height(t)) {
 		curs_set(0);

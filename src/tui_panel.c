@@ -30,20 +30,37 @@ line(struct panel_out *out, int flags, int colour, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
 static void
-line(struct panel_out *out, int flags, int colour, const char *fmt, ...)
+vline(struct panel_out *out, int flags, int colour, const char *fmt, va_list ap)
 {
-	va_list ap;
 	struct panel_line *l;
 
 	if (out->count >= PANEL_LINES_MAX)
 		return;
 	l = &out->lines[out->count++];
-	va_start(ap, fmt);
 	vsnprintf(l->text, sizeof l->text, fmt, ap);
-	va_end(ap);
 	l->flags = flags;
 	l->colour = colour;
 	l->split = 0;
+}
+
+static void
+line(struct panel_out *out, int flags, int colour, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vline(out, flags, colour, fmt, ap);
+	va_end(ap);
+}
+
+void
+tui_panel_add(struct panel_out *out, int flags, int colour, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vline(out, flags, colour, fmt, ap);
+	va_end(ap);
 }
 
 /* Free text (notes) over several lines, cut at spaces where it can be. */
@@ -72,6 +89,12 @@ wrapped(struct panel_out *out, const char *text, int width, int flags)
 		while (*text == ' ' || *text == '\n')
 			text++;
 	}
+}
+
+void
+tui_panel_wrap(struct panel_out *out, const char *text, int width, int flags)
+{
+	wrapped(out, text, width, flags);
 }
 
 static void
@@ -190,7 +213,10 @@ static const struct {
 	void (*fill)(struct tui *t, struct panel_out *out, int width);
 	bool optional;		/* dropped first when the panel is short */
 } sections[] = {
+	{ "INTERVIEW", tui_interview_fill, false },
+	{ "PROMPT", tui_prompt_fill, true },
 	{ "SELECTED", fill_selection, false },
+	{ "TRAFFIC", tui_traffic_fill, true },
 	{ "BOARD", fill_board, false },
 	{ "KINDS", fill_kinds, true },
 };
@@ -209,6 +235,8 @@ tui_panel_draw(struct tui *t, int x, int y, int width, int height)
 		struct panel_out out = { .count = 0 };
 
 		sections[s].fill(t, &out, inner);
+		if (out.count == 0)
+			continue;	/* nothing to say here (an interview section on a plain board) */
 		if (sections[s].optional && row + 1 + out.count > y + height)
 			continue;
 		if (row >= y + height)
