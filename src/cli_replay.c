@@ -52,7 +52,7 @@ parse_time(const char *text, double *out)
 		total = total * 60 + part;
 		if (*end == '\0')
 			break;
-		if (*end != ':' || strchr(p, '.') < end)
+		if (*end != ':' || (strchr(p, '.') != NULL && strchr(p, '.') < end))
 			return false;	/* only the seconds may have a fraction */
 		p = end + 1;
 	}

@@ -46,7 +46,9 @@ tui_interview_fill(struct tui *t, struct panel_out *out, int width)
 		return;
 	}
 	phase = tui_interview_phase_now(ctx, &left);
-	if (phase >= 0) {
+	if (tui_interview_left(ctx) <= 0) {
+		tui_panel_add(out, CELL_BOLD, COLOUR_RED, "time is up: S scorecard, R reference");
+	} else if (phase >= 0) {
 		char clock[16];
 		const struct interview_phase *p = &ctx->iv->phases[phase];
 

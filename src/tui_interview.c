@@ -34,7 +34,6 @@
 
 #define DEFAULT_MINUTES 45
 #define WARN_SECONDS (5 * 60)		/* the countdown turns yellow */
-#define AUTOSAVE_SECONDS 0.5
 
 static double
 skipped(const struct tui_interview *ctx)
@@ -57,7 +56,12 @@ tui_interview_left(const struct tui_interview *ctx)
 long
 tui_interview_phase_now(const struct tui_interview *ctx, double *left)
 {
-	return interview_phase_at(ctx->iv, tui_interview_elapsed(ctx) + skipped(ctx), left);
+	long phase = interview_phase_at(ctx->iv, tui_interview_elapsed(ctx) + skipped(ctx), left);
+
+	/* A phase never outlasts the interview (--minutes shorter than the phases). */
+	if (left != NULL && *left > tui_interview_left(ctx))
+		*left = tui_interview_left(ctx) > 0 ? tui_interview_left(ctx) : 0;
+	return phase;
 }
 
 /* The template's interview and design; NULL after printing or storing why. */
@@ -184,7 +188,6 @@ save_quietly(struct tui *t)
 		return false;
 	}
 	t->saved_state = diagram_state_id(t->diagram);
-	t->interview->last_save = tui_now();
 	return true;
 }
 
@@ -234,7 +237,8 @@ tui_interview_open(struct tui *t, const struct tui_options *o)
 		tui_focus_node(t, diagram_node(board, 0));
 	tui_clock_text(tui_interview_left(ctx), left, sizeof left);
 	tui_clock_text(60.0 * ctx->minutes, total, sizeof total);
-	tui_brief_page(t, ctx);
+	if (!resumed)
+		tui_brief_page(t, ctx);
 	if (resumed)
 		tui_message(t, false, "resumed %s: %s of %s left", t->path, left, total);
 	else
@@ -283,7 +287,8 @@ tui_interview_tick(struct tui *t)
 		announce_phase(t, ctx, phase);
 		changed |= TUI_REDRAW;
 	}
-	if (tui_modified(t) && t->mode != MODE_MOVE && tui_now() - ctx->last_save >= AUTOSAVE_SECONDS)
+	/* After every edit (the loop ticks before it reads the next key), not in the middle of a move. */
+	if (tui_modified(t) && t->mode != MODE_MOVE)
 		save_quietly(t);
 	if (!ctx->time_up && tui_interview_left(ctx) <= 0 && t->mode == MODE_NORMAL) {
 		ctx->time_up = true;

@@ -21,7 +21,6 @@ struct tui_interview {
 	long phase;			/* the phase last announced */
 	long second_shown;		/* of the countdown, to redraw once a second */
 	bool time_up;			/* the scorecard has been shown for it */
-	double last_save;		/* tui_now() of the last autosave */
 	double reveal_armed;		/* tui_now() when R asked to be pressed again; 0: not asked */
 	struct tui *reference_view;	/* R: the reference, read-only; NULL until first shown */
 	bool revealed;

@@ -35,6 +35,8 @@ reference_view(struct tui_interview *ctx)
 	r->panel = true;
 	r->mode = MODE_NORMAL;
 	r->clock_scale = 1;
+	r->rows = owner->rows;
+	r->columns = owner->columns;
 	r->interview = ctx;
 	r->path = xstrdup(ctx->template_path);
 	tui_file_adopt(r, d);

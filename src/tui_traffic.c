@@ -123,8 +123,8 @@ fill_node(struct tui *t, const struct traffic *tr, struct panel_out *out)
 			tui_panel_add(out, l->overloaded ? CELL_BOLD : 0, l->overloaded ? COLOUR_RED : COLOUR_GREEN,
 			    "headroom  %s%s (%.0f%%)%s", traffic_headroom(l) < 0 ? "-" : "", a,
 			    traffic_utilisation(l) * 100, l->overloaded ? " OVER" : "");
-	} else {
-		tui_panel_add(out, CELL_DIM, 0, "no capacity: T sets one");
+	} else if (!t->view_only && n->rps <= 0) {
+		tui_panel_add(out, CELL_DIM, 0, "no capacity yet: T sets it");
 	}
 }
 

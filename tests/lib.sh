@@ -87,6 +87,13 @@ expect_valid() {
 	fi
 }
 
+# without_record FILE: FILE without its session record (the last member,
+# as napkin writes it): the diagram napkin replay must give back.
+without_record() {
+	sed '/^  "session": {/,$d' "$1" | sed '$ s/,$//'
+	echo "}"
+}
+
 finish() {
 	echo "   $checks checks passed, $failures failed"
 	[ "$failures" -eq 0 ]
