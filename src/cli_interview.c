@@ -40,9 +40,7 @@ cli_interview(int argc, char **argv)
 	static const struct option options[] = {
 		{ "minutes", required_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "no-color", no_argument, NULL, 'C' },
-		{ "no-colour", no_argument, NULL, 'C' },
+		CLI_DRAWING_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -55,6 +53,8 @@ cli_interview(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":m:o:h", options, NULL)) != -1) {
+		if (cli_drawing_option(c, &tui))
+			continue;
 		switch (c) {
 		case 'm':
 			minutes = strtol(optarg, &end, 10);
@@ -64,8 +64,6 @@ cli_interview(int argc, char **argv)
 			tui.minutes = (int)minutes;
 			break;
 		case 'o': tui.path = optarg; break;
-		case 'a': tui.ascii = true; break;
-		case 'C': tui.no_color = true; break;
 		case 'h': help(); return EXIT_OK;
 		default: return cli_option_error(usage, c, argv);
 		}
@@ -85,7 +83,6 @@ cli_interview(int argc, char **argv)
 		    stderr);
 		return EXIT_USAGE;
 	}
-	if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')
-		tui.no_color = true;
+	cli_drawing_environment(&tui);
 	return tui_run(&tui);
 }

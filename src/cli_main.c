@@ -65,9 +65,7 @@ main(int argc, char **argv)
 		{ "template", required_argument, NULL, 't' },
 		{ "view", no_argument, NULL, 'v' },
 		{ "record", no_argument, NULL, 'r' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "no-color", no_argument, NULL, 'C' },
-		{ "no-colour", no_argument, NULL, 'C' },
+		CLI_DRAWING_OPTIONS,
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -84,12 +82,12 @@ main(int argc, char **argv)
 	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":t:Vh", options, NULL)) != -1) {
+		if (cli_drawing_option(c, &tui))
+			continue;
 		switch (c) {
 		case 't': tui.template_name = optarg; break;
 		case 'v': tui.view = true; break;
 		case 'r': tui.record = true; break;
-		case 'a': tui.ascii = true; break;
-		case 'C': tui.no_color = true; break;
 		case 'V': printf("napkin %s\n", NAPKIN_VERSION); return EXIT_OK;
 		case 'h': help(); return EXIT_OK;
 		default: return cli_option_error(usage, c, argv);
@@ -104,7 +102,6 @@ main(int argc, char **argv)
 		return cli_usage_error(usage, "--view and --template do not mix");
 	if (tui.view && tui.record)
 		return cli_usage_error(usage, "--view and --record do not mix: the viewer never writes");
-	if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')
-		tui.no_color = true;
+	cli_drawing_environment(&tui);
 	return tui_run(&tui);
 }

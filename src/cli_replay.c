@@ -114,9 +114,7 @@ cli_replay(int argc, char **argv)
 		{ "speed", required_argument, NULL, 's' },
 		{ "at", required_argument, NULL, 'A' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "no-color", no_argument, NULL, 'C' },
-		{ "no-colour", no_argument, NULL, 'C' },
+		CLI_DRAWING_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -128,6 +126,8 @@ cli_replay(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":s:A:o:h", options, NULL)) != -1) {
+		if (cli_drawing_option(c, &tui))
+			continue;
 		switch (c) {
 		case 's':
 			tui.speed = strtod(optarg, &end);
@@ -141,8 +141,6 @@ cli_replay(int argc, char **argv)
 			tui.start_at = true;
 			break;
 		case 'o': out = optarg; break;
-		case 'a': tui.ascii = true; break;
-		case 'C': tui.no_color = true; break;
 		case 'h': help(); return EXIT_OK;
 		default: return cli_option_error(usage, c, argv);
 		}
@@ -155,7 +153,6 @@ cli_replay(int argc, char **argv)
 			return cli_usage_error(usage, "-o %s would overwrite the recorded board", out);
 		return write_frame(tui.path, out, tui.start_at, tui.at);
 	}
-	if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')
-		tui.no_color = true;
+	cli_drawing_environment(&tui);
 	return tui_run(&tui);
 }

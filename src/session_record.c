@@ -67,7 +67,10 @@ session_recorder_new(const struct diagram *d, const char *file, session_clock cl
 		rec->count = data.count;
 		rec->base_time = data.base_time;
 		rec->folded = data.folded;
-		memset(&data, 0, sizeof data);
+		/* Taken: what is left (the times) goes with the data. */
+		memset(&data.info, 0, sizeof data.info);
+		data.base = data.final = NULL;
+		data.events = NULL;
 		session_model_free(live);
 	} else {
 		if (read) {

@@ -67,9 +67,12 @@ tui_message(struct tui *t, bool error, const char *fmt, ...)
 bool
 tui_read_only(struct tui *t)
 {
+	const char *why;
+
 	if (!t->view_only)
 		return false;
-	tui_message(t, true, "read-only viewer: open the file without --view to edit");
+	why = tui_session_read_only(t);
+	tui_message(t, true, "%s", why != NULL ? why : "read-only viewer: open the file without --view to edit");
 	return true;
 }
 

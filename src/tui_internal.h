@@ -197,13 +197,13 @@ struct tui {
 	X(COMMAND,     "command",     "Screen", "command line (:w, :q, ...)") \
 	X(REDRAW,      "redraw",      "Screen", "repaint the screen") \
 	X(QUIT,        "quit",        "Screen", "quit; asks if there are unsaved changes") \
-	X(TRAFFIC,     "traffic",     "Traffic", "set the estimate: a client's req/s, a node's capacity, an edge's ratio") \
-	X(RPS,         "rps",         "Traffic", "requests/s the node sends (:rps 2000, :rps 1.5k)") \
-	X(CAPACITY,    "capacity",    "Traffic", "requests/s one replica serves (:capacity 3k)") \
-	X(RATIO,       "ratio",       "Traffic", "share of the source's traffic the edge carries (:ratio 0.1)") \
-	X(SCORE,       "score",       "Interview", "the scorecard (:score TEMPLATE on any board)") \
-	X(REVEAL,      "reveal",      "Interview", "switch between your board and the reference design") \
-	X(BRIEF,       "brief",       "Interview", "the prompt in full: requirements, scale, phases") \
+	X(TRAFFIC,     "traffic",     "Traffic", "estimate: req/s, capacity or edge ratio") \
+	X(RPS,         "rps",         "Traffic", "requests/s the node sends: :rps 1.5k") \
+	X(CAPACITY,    "capacity",    "Traffic", "req/s one replica serves: :capacity 3k") \
+	X(RATIO,       "ratio",       "Traffic", "edge's share of its source: :ratio 0.1") \
+	X(SCORE,       "score",       "Interview", "scorecard (:score TEMPLATE on any board)") \
+	X(REVEAL,      "reveal",      "Interview", "your board / the reference design") \
+	X(BRIEF,       "brief",       "Interview", "the prompt: requirements, scale, phases") \
 	X(PHASE,       "phase",       "Interview", "on to the next phase now") \
 	X(PLAY,        "play",        "Replay", "play or pause") \
 	X(STEP,        "step",        "Replay", "the next edit") \
@@ -350,6 +350,8 @@ int tui_session_wait(const struct tui *t, int longest);
 /* The whiteboard keys and drawing go to (the reference view while revealed). */
 struct tui *tui_session_shown(struct tui *t);
 void tui_session_resized(struct tui *t);
+/* Why a read-only whiteboard of a session is read-only (a replay, the reference), or NULL. */
+const char *tui_session_read_only(const struct tui *t);
 /* Bindings' modes that apply on top of t->mode (MODE_REPLAY). */
 unsigned tui_session_modes(const struct tui *t);
 /* The title bar: may rewrite left and right, and colour the right part. */
@@ -370,6 +372,11 @@ unsigned tui_interview_brief(struct tui *t, const char *arg);
 unsigned tui_interview_phase(struct tui *t, const char *arg);
 void tui_interview_title(const struct tui *t, char *left, size_t left_size, char *right, size_t right_size,
     int *right_flags, int *right_colour);
+/*
+ * Whether the candidate's board keeps the critique to itself: during an
+ * interview, until time is up (the interviewer's --view shows it).
+ */
+bool tui_interview_private(const struct tui *t);
 /* Panel sections (rows of tui_panel.c's table); they add nothing outside an interview. */
 void tui_interview_fill(struct tui *t, struct panel_out *out, int width);
 void tui_prompt_fill(struct tui *t, struct panel_out *out, int width);

@@ -64,7 +64,18 @@ tui_interview_phase_now(const struct tui_interview *ctx, double *left)
 	return phase;
 }
 
-/* The template's interview and design; NULL after printing or storing why. */
+static void
+context_free(struct tui_interview *ctx)
+{
+	tui_reveal_free(ctx);
+	interview_free(ctx->iv);
+	diagram_free(ctx->reference);
+	free(ctx->template_name);
+	free(ctx->template_path);
+	free(ctx);
+}
+
+/* The template's interview and design; NULL with why in error. */
 static struct tui_interview *
 load_context(const char *template_name, char *error, size_t size)
 {
@@ -111,12 +122,7 @@ tui_interview_free(struct tui *t)
 
 	if (ctx == NULL || ctx->owner != t)
 		return;		/* the reference view borrows its owner's */
-	tui_reveal_free(ctx);
-	interview_free(ctx->iv);
-	diagram_free(ctx->reference);
-	free(ctx->template_name);
-	free(ctx->template_path);
-	free(ctx);
+	context_free(ctx);
 	t->interview = NULL;
 }
 
@@ -338,11 +344,7 @@ tui_interview_score(struct tui *t, const char *arg)
 			return TUI_REDRAW;
 		}
 		tui_score_page(t, board, other->iv, other->iv->is_drill ? NULL : other->reference, arg);
-		interview_free(other->iv);
-		diagram_free(other->reference);
-		free(other->template_name);
-		free(other->template_path);
-		free(other);
+		context_free(other);
 		return TUI_REDRAW;
 	}
 	if (ctx == NULL) {
@@ -386,6 +388,14 @@ tui_interview_brief(struct tui *t, const char *arg)
 	}
 	tui_brief_page(t, t->interview);
 	return TUI_REDRAW;
+}
+
+bool
+tui_interview_private(const struct tui *t)
+{
+	const struct tui_interview *ctx = t->interview;
+
+	return ctx != NULL && ctx->running && t == ctx->owner && !ctx->time_up;
 }
 
 void

@@ -215,8 +215,8 @@ static const struct {
 } sections[] = {
 	{ "INTERVIEW", tui_interview_fill, false },
 	{ "PROMPT", tui_prompt_fill, true },
-	{ "SELECTED", fill_selection, false },
 	{ "TRAFFIC", tui_traffic_fill, true },
+	{ "SELECTED", fill_selection, false },
 	{ "BOARD", fill_board, false },
 	{ "KINDS", fill_kinds, true },
 };

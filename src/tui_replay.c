@@ -194,6 +194,13 @@ tui_replay_title(const struct tui *t, char *left, size_t left_size, char *right,
 }
 
 static unsigned
+not_replaying(struct tui *t)
+{
+	tui_message(t, true, "only in napkin replay FILE");
+	return TUI_REDRAW;
+}
+
+static unsigned
 pause_and_show(struct tui *t, size_t applied)
 {
 	t->replay->playing = false;
@@ -208,7 +215,7 @@ tui_replay_play(struct tui *t, const char *arg)
 
 	(void)arg;
 	if (r == NULL)
-		return TUI_UNCHANGED;
+		return not_replaying(t);
 	if (r->playing) {
 		r->playing = false;
 		tui_message(t, false, "paused: space plays, n and N step");
@@ -226,7 +233,7 @@ tui_replay_step(struct tui *t, const char *arg)
 {
 	(void)arg;
 	if (t->replay == NULL)
-		return TUI_UNCHANGED;
+		return not_replaying(t);
 	if (t->replay->applied == session_player_count(t->replay->player)) {
 		t->replay->playing = false;
 		return show(t, t->replay->applied);	/* says it is the end */
@@ -239,7 +246,7 @@ tui_replay_back(struct tui *t, const char *arg)
 {
 	(void)arg;
 	if (t->replay == NULL)
-		return TUI_UNCHANGED;
+		return not_replaying(t);
 	return pause_and_show(t, t->replay->applied > 0 ? t->replay->applied - 1 : 0);
 }
 
@@ -247,14 +254,14 @@ unsigned
 tui_replay_first(struct tui *t, const char *arg)
 {
 	(void)arg;
-	return t->replay != NULL ? pause_and_show(t, 0) : TUI_UNCHANGED;
+	return t->replay != NULL ? pause_and_show(t, 0) : not_replaying(t);
 }
 
 unsigned
 tui_replay_last(struct tui *t, const char *arg)
 {
 	(void)arg;
-	return t->replay != NULL ? pause_and_show(t, session_player_count(t->replay->player)) : TUI_UNCHANGED;
+	return t->replay != NULL ? pause_and_show(t, session_player_count(t->replay->player)) : not_replaying(t);
 }
 
 static unsigned
@@ -263,7 +270,7 @@ set_speed(struct tui *t, double factor)
 	struct tui_replay *r = t->replay;
 
 	if (r == NULL)
-		return TUI_UNCHANGED;
+		return not_replaying(t);
 	r->speed = fmax(SPEED_MIN, fmin(SPEED_MAX, r->speed * factor));
 	if (r->playing)
 		schedule(r);

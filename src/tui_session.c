@@ -13,7 +13,7 @@
  * Recording is on for napkin interview, for --record, and for any board
  * that already carries a record (so its record keeps leading to it).
  */
-#include "tui_internal.h"
+#include "tui_interview.h"
 
 #include <cJSON.h>
 #include <stdio.h>
@@ -137,6 +137,16 @@ tui_session_wait(const struct tui *t, int longest)
 	if (t->interview != NULL && longest > 200)
 		return 200;	/* the countdown shows seconds */
 	return longest;
+}
+
+const char *
+tui_session_read_only(const struct tui *t)
+{
+	if (t->replay != NULL)
+		return "a replay only shows: open the board with napkin FILE to edit it";
+	if (t->interview != NULL && tui_reveal_shown(t->interview->owner) == t)
+		return "the reference design is read-only: R returns to your board";
+	return NULL;
 }
 
 unsigned

@@ -272,26 +272,29 @@ need_node(struct tui *t)
 	return false;
 }
 
-unsigned
-tui_traffic_rps(struct tui *t, const char *arg)
-{
-	char label[NAPKIN_ID_MAX + 32];
-
-	if (!need_node(t))
-		return TUI_REDRAW;
-	snprintf(label, sizeof label, "req/s %s sends:", t->selected->id);
-	return ask(t, arg, label, t->selected->rps, rps_done);
-}
-
-unsigned
-tui_traffic_capacity(struct tui *t, const char *arg)
+/* A figure of the selected node: the prompt reads "BEFORE ID AFTER". */
+static unsigned
+ask_node(struct tui *t, const char *arg, const char *before, const char *after, bool capacity)
 {
 	char label[NAPKIN_ID_MAX + 48];
 
 	if (!need_node(t))
 		return TUI_REDRAW;
-	snprintf(label, sizeof label, "req/s one %s replica serves:", t->selected->id);
-	return ask(t, arg, label, t->selected->capacity, capacity_done);
+	snprintf(label, sizeof label, "%s %s %s", before, t->selected->id, after);
+	return capacity ? ask(t, arg, label, t->selected->capacity, capacity_done) :
+	    ask(t, arg, label, t->selected->rps, rps_done);
+}
+
+unsigned
+tui_traffic_rps(struct tui *t, const char *arg)
+{
+	return ask_node(t, arg, "req/s", "sends:", false);
+}
+
+unsigned
+tui_traffic_capacity(struct tui *t, const char *arg)
+{
+	return ask_node(t, arg, "req/s one", "replica serves:", true);
 }
 
 unsigned

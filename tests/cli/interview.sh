@@ -8,15 +8,6 @@
 R=$NAPKIN_ROOT/tests/data/session/recorded.json
 cd "$TMP" || exit 1
 
-usage_error() {
-	message=$1
-	shift
-	expect_status 2 "$NAPKIN" "$@"
-	expect_contains "$TMP/err" "napkin: $message"
-	expect_contains "$TMP/err" "usage: napkin"
-	expect_empty "$TMP/out"
-}
-
 echo "   interview"
 usage_error "missing TEMPLATE" interview
 usage_error "too many arguments" interview url-shortener chat

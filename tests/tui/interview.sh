@@ -98,7 +98,7 @@ keys / && type_text Hot && keys Enter
 wait_for "cache is here as:"
 expect_screen "read cache for hot short codes"
 keys x
-wait_for "read-only"
+wait_for "the reference design is read-only: R returns to your board"
 keys R
 wait_for "your board again"
 expect_screen "napkin interview  url-shortener"

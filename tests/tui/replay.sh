@@ -85,10 +85,17 @@ wait_for "$total/$total"
 keys '+'
 wait_for "speed 8x"
 keys x
-wait_for "read-only"
+wait_for "a replay only shows"
 keys : q Enter
 wait_exit
 [ "$status" = 0 ] && pass || fail "exit status $status"
+# Replay's commands are replay's alone.
+start 120 40 "$NAPKIN $F"
+wait_for "Web app"
+keys : && type_text step && keys Enter
+wait_for "only in napkin replay FILE"
+keys : q Enter
+wait_exit
 
 # A second sitting, without --record: the board's record goes on.
 before=$(grep -c '"op":' "$F")

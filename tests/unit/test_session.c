@@ -120,6 +120,27 @@ open_player(const struct diagram *d, const char *text, size_t len)
 	return p;
 }
 
+static char *frame_json(struct session_player *p, size_t applied);
+
+/* Store, save and load g's board; its record must play back to it exactly.  Returns the player. */
+static struct session_player *
+replays_to_file(struct rig *g, struct diagram **loaded, char **text)
+{
+	size_t len;
+	struct session_player *p;
+	char *want, *got;
+
+	*loaded = saved_and_loaded(g, text, &len);
+	p = open_player(*loaded, *text, len);
+	assert_true(session_player_matches(p));
+	want = json_without_extra(*loaded);
+	got = frame_json(p, session_player_count(p));
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	return p;
+}
+
 static char *
 frame_json(struct session_player *p, size_t applied)
 {
@@ -286,8 +307,7 @@ test_quick_changes_merge(void **state)
 	struct rig g;
 	struct napkin_error err;
 	const struct node *n;
-	char *text, *want, *got;
-	size_t len;
+	char *text;
 	struct diagram *loaded;
 	struct session_player *p;
 
@@ -302,14 +322,7 @@ test_quick_changes_merge(void **state)
 	assert_true(diagram_move_node(g.d, n, 40, 2, &err));
 	assert_true(diagram_set_node_tech(g.d, n, "Go", &err));
 	assert_int_equal(session_recorder_events(g.rec), 6);
-	loaded = saved_and_loaded(&g, &text, &len);
-	p = open_player(loaded, text, len);
-	assert_true(session_player_matches(p));
-	want = json_without_extra(loaded);
-	got = frame_json(p, session_player_count(p));
-	assert_string_equal(got, want);
-	free(got);
-	free(want);
+	p = replays_to_file(&g, &loaded, &text);
 	session_player_free(p);
 	diagram_free(loaded);
 	free(text);
@@ -323,8 +336,7 @@ test_bounded(void **state)
 	struct rig g;
 	struct napkin_error err;
 	const struct node *n;
-	char *text, *want, *got, *notes = xcalloc(NAPKIN_NOTES_MAX + 1, 1);
-	size_t len;
+	char *text, *notes = xcalloc(NAPKIN_NOTES_MAX + 1, 1);
 	struct diagram *loaded;
 	struct session_player *p;
 
@@ -340,18 +352,11 @@ test_bounded(void **state)
 		assert_true(diagram_set_node_notes(g.d, n, notes, &err));
 	}
 	assert_true(session_recorder_events(g.rec) < 1000);
-	loaded = saved_and_loaded(&g, &text, &len);
-	assert_true(len < SESSION_BYTES_MAX + 64 * 1024);
-	p = open_player(loaded, text, len);
-	assert_true(session_player_matches(p));
+	p = replays_to_file(&g, &loaded, &text);
+	assert_true(strlen(text) < SESSION_BYTES_MAX + 64 * 1024);
 	assert_true(session_player_folded(p) > SESSION_EVENTS_MAX);
 	assert_true(session_player_start(p) > 0);
 	assert_true(session_player_time(p, 0) >= session_player_start(p));
-	want = json_without_extra(loaded);
-	got = frame_json(p, session_player_count(p));
-	assert_string_equal(got, want);
-	free(got);
-	free(want);
 	session_player_free(p);
 	diagram_free(loaded);
 	free(text);
@@ -365,8 +370,8 @@ test_continue(void **state)
 {
 	struct rig g, h;
 	struct napkin_error err;
-	char *text, *text2, *want, *got;
-	size_t len, len2, first;
+	char *text, *text2;
+	size_t len, first;
 	struct diagram *loaded, *again;
 	struct session_player *p;
 
@@ -389,16 +394,9 @@ test_continue(void **state)
 	h.clock = session_recorder_info(h.rec)->elapsed;	/* the clock runs on from the last save */
 	build_node(h.d, "db", KIND_DB, 1, 0, 0);
 	assert_true(diagram_set_node_label(h.d, diagram_find_node(h.d, "api"), "API", &err));
-	again = saved_and_loaded(&h, &text2, &len2);
-	p = open_player(again, text2, len2);
-	assert_true(session_player_matches(p));
+	p = replays_to_file(&h, &again, &text2);
 	assert_int_equal(session_player_count(p), first + 2);
 	assert_true(session_player_time(p, first) == 4.0);
-	want = json_without_extra(again);
-	got = frame_json(p, session_player_count(p));
-	assert_string_equal(got, want);
-	free(got);
-	free(want);
 	session_player_free(p);
 	diagram_free(again);
 	free(text);
@@ -447,8 +445,7 @@ test_random_edits(void **state)
 {
 	struct rig g;
 	struct napkin_error err;
-	char *text, *want, *got;
-	size_t len;
+	char *text, *got;
 	struct diagram *loaded;
 	struct session_player *p;
 
@@ -476,14 +473,7 @@ test_random_edits(void **state)
 		}
 	}
 	assert_null(session_recorder_error(g.rec));
-	loaded = saved_and_loaded(&g, &text, &len);
-	p = open_player(loaded, text, len);
-	assert_true(session_player_matches(p));
-	want = json_without_extra(loaded);
-	got = frame_json(p, session_player_count(p));
-	assert_string_equal(got, want);
-	free(got);
-	free(want);
+	p = replays_to_file(&g, &loaded, &text);
 	/* Back to the start: the generated diagram as recording began. */
 	got = frame_json(p, 0);
 	assert_non_null(strstr(got, "\"nodes\""));
