@@ -112,6 +112,17 @@ void session_player_describe(const struct session_player *p, size_t i, char *buf
  * events stepped over; stepping back replays from the base.
  */
 struct diagram *session_player_frame(struct session_player *p, size_t applied, struct napkin_error *err);
+/*
+ * Step d, the last frame this player gave (built or stepped), forward by
+ * one event, in place through the editing API, so only what the event
+ * changed changes.  True when d is now the next frame; false when the
+ * event cannot be made in place (an undone deletion puts an object back
+ * before the end): then ask session_player_frame for the frame (the
+ * player has moved on either way) and drop d.
+ */
+bool session_player_step(struct session_player *p, struct diagram *d, struct napkin_error *err);
+/* Events in the frame given last. */
+size_t session_player_position(const struct session_player *p);
 /* Whether playing every event gives exactly the diagram of the file (title, nodes, edges, groups). */
 bool session_player_matches(const struct session_player *p);
 

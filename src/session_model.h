@@ -54,6 +54,14 @@ const cJSON *session_model_node(const struct session_model *m, size_t index);
 const cJSON *session_model_edge(const struct session_model *m, size_t index);
 const cJSON *session_model_group(const struct session_model *m, size_t index);
 
+/*
+ * Make one (checked) event on d through the editing API (session_step.c);
+ * false when it cannot be made in place -- an object inserted before the
+ * end, a group given a new id -- and d may be half changed: build the
+ * frame from the model then.
+ */
+bool session_event_make(const cJSON *event, struct diagram *d, struct napkin_error *err);
+
 /* --- A record as read from a file (session_read.c) --- */
 
 struct session_data {

@@ -177,6 +177,32 @@ session_player_describe(const struct session_player *p, size_t i, char *buf, siz
 	}
 }
 
+size_t
+session_player_position(const struct session_player *p)
+{
+	return p->position;
+}
+
+bool
+session_player_step(struct session_player *p, struct diagram *d, struct napkin_error *err)
+{
+	struct error_list errors = { 0 };
+	struct member_reader r;
+	const cJSON *e;
+	bool ok;
+
+	if (p->position >= p->data.count)
+		return error_set(err, "the end of the record");
+	e = p->events[p->position];
+	reader_init(&r, "session", NULL, 0, &errors);
+	ok = session_model_apply(p->at, e, &r);
+	error_list_clear(&errors);
+	if (!ok)
+		return error_set(err, "event %zu was refused", p->position);
+	p->position++;
+	return session_event_make(e, d, err);
+}
+
 struct diagram *
 session_player_frame(struct session_player *p, size_t applied, struct napkin_error *err)
 {

@@ -1,6 +1,8 @@
 /*
  * napkin replay: a recorded board played back in a read-only whiteboard.
- * Each step shows the frame after one more event (session.h builds it);
+ * Each step shows the frame after one more event: a step forward makes
+ * the event on the board in place, anything else builds the frame
+ * (session.h);
  * playing waits between events as long as they were apart, divided by the
  * speed, but never more than GAP_MAX seconds, so a long think does not
  * stall the replay.  Space pauses, n and N step, ^ and $ jump to the ends,
@@ -54,16 +56,24 @@ show(struct tui *t, size_t applied)
 {
 	struct tui_replay *r = t->replay;
 	struct napkin_error err;
-	struct diagram *d = session_player_frame(r->player, applied, &err);
 	size_t count = session_player_count(r->player);
 	char what[160], clock[16];
 
-	if (d == NULL) {
-		tui_message(t, true, "%s", err.message);
-		r->playing = false;
-		return TUI_REDRAW;
+	/* One step forward changes the board in place: the scene redoes only what it touched. */
+	if (t->diagram != NULL && applied == r->applied + 1 && session_player_position(r->player) == r->applied &&
+	    session_player_step(r->player, t->diagram, &err)) {
+		tui_check_selection(t);
+	} else {
+		struct diagram *d = session_player_frame(r->player, applied, &err);
+
+		if (d == NULL) {
+			tui_message(t, true, "%s", err.message);
+			r->playing = false;
+			return TUI_REDRAW;
+		}
+		tui_file_adopt(t, d);
+		diagram_set_recording(d, false);	/* nothing here is undone */
 	}
-	tui_file_adopt(t, d);
 	r->applied = applied;
 	r->shown_at = tui_now();
 	tui_clock_text(event_time(r, applied), clock, sizeof clock);

@@ -29,8 +29,9 @@ struct rig {
 	struct session_recorder *rec;
 	double clock;
 	double step;		/* added to the clock at every change */
-	char **frames;		/* the diagram's JSON after each new event */
+	char **frames;		/* frames[k]: the diagram's JSON once event k is complete */
 	size_t frame_count;
+	char *current;		/* the diagram's JSON after the latest change */
 };
 
 static double
@@ -40,6 +41,19 @@ rig_clock(void *context)
 }
 
 static void
+push_frame(struct rig *g)
+{
+	g->frames = xreallocarray(g->frames, g->frame_count + 1, sizeof *g->frames);
+	g->frames[g->frame_count++] = g->current;
+	g->current = NULL;
+}
+
+/*
+ * An event is complete when the next one starts: until then, changes to the
+ * same object merge into it.  So the frame of an event is the diagram just
+ * before the change that starts a new one (or at the end).
+ */
+static void
 rig_observe(void *context, enum diagram_change change, const void *object)
 {
 	struct rig *g = context;
@@ -47,10 +61,10 @@ rig_observe(void *context, enum diagram_change change, const void *object)
 
 	g->clock += g->step;
 	session_recorder_note(g->rec, change, object);
-	if (session_recorder_events(g->rec) > before) {
-		g->frames = xreallocarray(g->frames, g->frame_count + 1, sizeof *g->frames);
-		g->frames[g->frame_count++] = diagram_to_json(g->d, NULL);
-	}
+	if (session_recorder_events(g->rec) > before && g->current != NULL)
+		push_frame(g);
+	free(g->current);
+	g->current = diagram_to_json(g->d, NULL);
 }
 
 static void
@@ -75,6 +89,7 @@ rig_stop(struct rig *g)
 	for (size_t i = 0; i < g->frame_count; i++)
 		free(g->frames[i]);
 	free(g->frames);
+	free(g->current);
 }
 
 /* Store the record, save, load: the file as napkin would read it back. */
@@ -84,6 +99,8 @@ saved_and_loaded(struct rig *g, char **text, size_t *len)
 	struct error_list errors = { 0 };
 	struct diagram *loaded;
 
+	if (g->current != NULL)
+		push_frame(g);	/* the last event is complete */
 	session_recorder_store(g->rec, g->d);
 	*text = diagram_to_json(g->d, len);
 	loaded = diagram_load_buffer("board.json", *text, *len, &errors);
@@ -153,6 +170,39 @@ frame_json(struct session_player *p, size_t applied)
 	text = diagram_to_json(f, NULL);
 	diagram_free(f);
 	return text;
+}
+
+/*
+ * Stepping from the start in place (building a frame only where an event
+ * cannot be made in place) passes through exactly the recorded frames.
+ */
+static size_t
+steps_match_frames(struct session_player *p, char **frames, size_t count)
+{
+	struct napkin_error err;
+	struct diagram *d = session_player_frame(p, 0, &err);
+	size_t in_place = 0;
+
+	assert_non_null(d);
+	assert_int_equal(session_player_count(p), count);
+	for (size_t k = 1; k <= count; k++) {
+		char *got;
+
+		if (session_player_step(p, d, &err)) {
+			in_place++;
+		} else {
+			diagram_free(d);
+			d = session_player_frame(p, k, &err);
+			assert_non_null(d);
+		}
+		assert_int_equal(session_player_position(p), k);
+		got = diagram_to_json(d, NULL);
+		assert_string_equal(got, frames[k - 1]);
+		free(got);
+	}
+	assert_false(session_player_step(p, d, &err));
+	diagram_free(d);
+	return in_place;
 }
 
 /* Every edit the API offers, undo and redo among them. */
@@ -229,6 +279,8 @@ test_replay_reproduces_every_frame(void **state)
 	got = frame_json(p, 3);
 	assert_string_equal(got, g.frames[2]);
 	free(got);
+	/* Only the undone deletions put something back before the end. */
+	assert_true(steps_match_frames(p, g.frames, g.frame_count) + 6 >= g.frame_count);
 	/* The last frame is the file's diagram exactly. */
 	want = json_without_extra(loaded);
 	got = frame_json(p, session_player_count(p));
@@ -474,6 +526,7 @@ test_random_edits(void **state)
 	}
 	assert_null(session_recorder_error(g.rec));
 	p = replays_to_file(&g, &loaded, &text);
+	assert_true(steps_match_frames(p, g.frames, g.frame_count) > g.frame_count / 2);
 	/* Back to the start: the generated diagram as recording began. */
 	got = frame_json(p, 0);
 	assert_non_null(strstr(got, "\"nodes\""));
