@@ -136,6 +136,8 @@ tui_replay_free(struct tui *t)
 	t->replay = NULL;
 }
 
+static double clock_now(const struct tui_replay *r);
+
 unsigned
 tui_replay_tick(struct tui *t)
 {
@@ -150,7 +152,7 @@ tui_replay_tick(struct tui *t)
 		if (r->playing)
 			schedule(r);
 	}
-	second = (long)(tui_now() * r->speed);
+	second = (long)clock_now(r);
 	if (second != r->second_shown) {
 		r->second_shown = second;
 		changed |= TUI_REDRAW;	/* the clock in the title bar */
@@ -164,8 +166,8 @@ tui_replay_wait(const struct tui *t, int longest)
 	const struct tui_replay *r = t->replay;
 	int ms;
 
-	if (!r->playing)
-		return longest;
+	if (!r->playing || t->mode != MODE_NORMAL)
+		return longest;	/* steps wait while help or a prompt is open */
 	ms = (int)((r->due - tui_now()) * 1000);
 	return ms < 10 ? 10 : ms < 200 ? ms : 200;
 }
