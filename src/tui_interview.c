@@ -122,6 +122,14 @@ tui_interview_free(struct tui *t)
 
 	if (ctx == NULL || ctx->owner != t)
 		return;		/* the reference view borrows its owner's */
+	/* Leaving: the clock stops here, and a resumed interview goes on from here. */
+	if (ctx->running && ctx->started && t->recorder != NULL) {
+		struct napkin_error err;
+
+		session_recorder_store(t->recorder, t->diagram);
+		if (!diagram_save_file(t->diagram, t->path, &err))
+			fprintf(stderr, "napkin: %s\n", err.message);
+	}
 	context_free(ctx);
 	t->interview = NULL;
 }
@@ -243,6 +251,7 @@ tui_interview_open(struct tui *t, const struct tui_options *o)
 		tui_focus_node(t, diagram_node(board, 0));
 	tui_clock_text(tui_interview_left(ctx), left, sizeof left);
 	tui_clock_text(60.0 * ctx->minutes, total, sizeof total);
+	ctx->started = true;
 	if (!resumed)
 		tui_brief_page(t, ctx);
 	if (resumed)

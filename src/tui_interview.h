@@ -17,6 +17,7 @@ struct tui_interview {
 	char *template_name;		/* as given (a name, or a file) */
 	char *template_path;
 	bool running;			/* napkin interview: the clock and phases run here */
+	bool started;			/* its board is written: leaving saves the clock */
 	int minutes;
 	long phase;			/* the phase last announced */
 	long second_shown;		/* of the countdown, to redraw once a second */

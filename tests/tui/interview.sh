@@ -120,9 +120,11 @@ without_record "$B" >"$TMP/want.json"
 expect_same "$TMP/final.json" "$TMP/want.json"
 expect_empty "$TMP/err"
 
-# Resuming: the same -o goes on where the clock stopped.
+# Resuming: the same -o goes on where the clock stopped (saved on leaving).
+expect_contains "$B" '"elapsed": '
 start 150 42 "$NAPKIN interview url-shortener -o $B"
 wait_for "resumed $B"
+[ "$(countdown)" -le "$((first - 2))" ] && pass || fail "the resumed clock starts over: $(countdown) of $first"
 expect_screen "Users"
 keys : q Enter
 wait_exit
