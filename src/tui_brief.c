@@ -139,7 +139,9 @@ tui_brief_page(struct tui *t, const struct tui_interview *ctx)
 		tui_page_add(page, (long)i == current ? CELL_BOLD : 0, 0, 31, line);
 	}
 	heading(page, "Keys");
-	tui_page_add(page, 0, 0, 0, ctx->running ?
+	tui_page_add(page, 0, 0, 0, iv->is_drill ?
+	    "P next phase   S scorecard: which planted problems are fixed   I this brief   ? every key" :
+	    ctx->running ?
 	    "P next phase   S scorecard   R reference design (after the interview)   I this brief   ? every key" :
 	    "S scorecard   R reference design   I this brief   ? every key");
 	snprintf(title, sizeof title, " %s: the brief (q closes) ", ctx->template_name);

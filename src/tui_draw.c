@@ -132,7 +132,7 @@ draw_canvas(struct tui *t)
 		marks.marked_node = t->connect_to;
 	if (t->drag_target != NULL)
 		marks.marked_node = t->drag_target;
-	marks.traffic = tui_traffic(t);
+	marks.traffic = tui_interview_hides_load(t) ? NULL : tui_traffic(t);
 	render_view(t->scene, &t->screen, &marks);
 	for (int y = 0; y < h; y++) {
 		for (int x = 0; x < w; x++) {

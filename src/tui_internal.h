@@ -377,6 +377,8 @@ void tui_interview_title(const struct tui *t, char *left, size_t left_size, char
  * interview, until time is up (the interviewer's --view shows it).
  */
 bool tui_interview_private(const struct tui *t);
+/* Whether loads stay off the board: during a drill, whose point is finding the overload. */
+bool tui_interview_hides_load(const struct tui *t);
 /* Panel sections (rows of tui_panel.c's table); they add nothing outside an interview. */
 void tui_interview_fill(struct tui *t, struct panel_out *out, int width);
 void tui_prompt_fill(struct tui *t, struct panel_out *out, int width);

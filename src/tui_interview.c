@@ -407,6 +407,12 @@ tui_interview_private(const struct tui *t)
 	return ctx != NULL && ctx->running && t == ctx->owner && !ctx->time_up;
 }
 
+bool
+tui_interview_hides_load(const struct tui *t)
+{
+	return tui_interview_private(t) && t->interview->iv->is_drill;
+}
+
 void
 tui_interview_title(const struct tui *t, char *left, size_t left_size, char *right, size_t right_size,
     int *right_flags, int *right_colour)

@@ -136,6 +136,10 @@ tui_traffic_fill(struct tui *t, struct panel_out *out, int width)
 	char text[96], rate[32];
 
 	(void)width;
+	if (tui_interview_hides_load(t)) {
+		tui_panel_add(out, CELL_DIM, 0, "loads show when the drill is over");
+		return;
+	}
 	if (sum.sent <= 0 && t->traffic->loaded == 0) {
 		if (!t->view_only)
 			tui_panel_add(out, CELL_DIM, 0, "T on a client: its req/s");

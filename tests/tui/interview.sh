@@ -146,6 +146,23 @@ keys R I
 wait_for "url-shortener: the brief"
 keys q : q Enter
 wait_exit
+[ "$status" = 0 ] && pass || fail "exit status $status of the viewer"
+
+# A drill starts from its flawed design and keeps the loads to itself until it is over.
+start 150 42 "$NAPKIN interview drill-flash-sale -o $TMP/drill.json"
+wait_for "drill-flash-sale: the brief"
+expect_screen "S scorecard: which planted problems are fixed"
+keys q
+wait_for "loads show when the drill is over"
+expect_screen "Product cache"
+expect_no_screen "!133%"
+keys R
+wait_for "a drill has no reference design"
+keys S
+wait_for "Result: NOT YET"
+expect_screen "Planted"
+keys q : q Enter
+wait_exit
 
 # Time runs out: the scorecard opens, the board stays editable, overtime counts.
 rm -f "$B"
