@@ -51,9 +51,17 @@ session_recorder_new(const struct diagram *d, const char *file, session_clock cl
 {
 	struct session_recorder *rec = xcalloc(1, sizeof *rec);
 	struct session_data data;
+	struct error_list invalid = { 0 };
 	bool found;
-	bool read = session_data_read(d, file, NULL, 0, &data, &found, errors);
+	bool read = session_data_read(d, file, NULL, 0, &data, &found, &invalid);
 	struct session_model *live = session_model_of(d);
+
+	if (found && !read) {
+		/* One line for the status bar: why, and what happens now. */
+		error_list_add(errors, "%s; recording starts again from here", invalid.count > 0 ?
+		    invalid.messages[0] : "the session record cannot be read");
+	}
+	error_list_clear(&invalid);
 
 	rec->diagram = d;
 	rec->clock = clock;

@@ -40,6 +40,14 @@ rig_clock(void *context)
 	return ((struct rig *)context)->clock;
 }
 
+/* For recorders that never read the clock here. */
+static double
+no_clock(void *context)
+{
+	(void)context;
+	return 0;
+}
+
 static void
 push_frame(struct rig *g)
 {
@@ -468,7 +476,6 @@ test_changed_outside(void **state)
 	struct diagram *loaded;
 	struct session_player *p;
 	struct session_recorder *rec;
-	double zero = 0;
 
 	(void)state;
 	rig_start(&g, diagram_new(), 2.0);
@@ -479,7 +486,7 @@ test_changed_outside(void **state)
 	p = open_player(loaded, NULL, 0);
 	assert_false(session_player_matches(p));
 	session_player_free(p);
-	rec = session_recorder_new(loaded, "board.json", rig_clock, &zero, &errors);
+	rec = session_recorder_new(loaded, "board.json", no_clock, NULL, &errors);
 	assert_int_equal(errors.count, 1);
 	assert_string_equal(errors.messages[0], "board.json: the diagram was changed outside napkin after its "
 	    "session was recorded; recording starts again from here");
@@ -489,6 +496,29 @@ test_changed_outside(void **state)
 	session_recorder_free(rec);
 	diagram_free(loaded);
 	free(text);
+}
+
+/* A record that cannot be read is not continued: a new one starts, and says why. */
+static void
+test_unreadable_record_restarts(void **state)
+{
+	static const char text[] = "{\"napkin\": 1, \"title\": \"\", \"nodes\": [], \"edges\": [], \"groups\": [],\n"
+	    "\"session\": {\"elapsed\": 30, \"base\": {\"title\": \"\", \"nodes\": [], \"edges\": [], \"groups\": []}, "
+	    "\"events\": [{\"t\": 1, \"op\": \"paint\"}]}}\n";
+	struct error_list errors = { 0 };
+	struct diagram *d = diagram_load_buffer("b.json", text, strlen(text), &errors);
+	struct session_recorder *rec;
+
+	(void)state;
+	assert_non_null(d);
+	rec = session_recorder_new(d, "b.json", no_clock, NULL, &errors);
+	assert_int_equal(errors.count, 1);
+	assert_string_equal(errors.messages[0], "b.json: session.events[0].op: \"paint\" is not an event (add-node, "
+	    "remove-edge, change-group, title, ...); recording starts again from here");
+	assert_int_equal(session_recorder_events(rec), 0);
+	error_list_clear(&errors);
+	session_recorder_free(rec);
+	diagram_free(d);
 }
 
 /* Random edits with undo and redo on a generated diagram, then replay. */
@@ -609,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_bounded),
 		cmocka_unit_test(test_continue),
 		cmocka_unit_test(test_changed_outside),
+		cmocka_unit_test(test_unreadable_record_restarts),
 		cmocka_unit_test(test_random_edits),
 		cmocka_unit_test(test_bad_records),
 	};
