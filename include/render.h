@@ -15,6 +15,9 @@
  * arrowhead sits against the target's border, the label beside the line.
  * Edges attach to the box itself; a shadow sits behind the lines that
  * cross it.
+ * With traffic estimates, a node whose load is over its capacity carries
+ * its utilisation in red in its bottom border ("!133%", "!inf" when a
+ * cycle makes it unbounded), visible without colour too.
  */
 #ifndef NAPKIN_RENDER_H
 #define NAPKIN_RENDER_H
@@ -37,6 +40,8 @@ enum {
 	RENDER_NODE_FAILED = 8		/* the node whose failure is simulated: dashed, red */
 };
 
+struct traffic;
+
 /* What the whiteboard wants highlighted; every member may be NULL. */
 struct render_marks {
 	const struct node *selected_node;	/* double border, tag in reverse video */
@@ -54,6 +59,7 @@ struct render_marks {
 	 */
 	unsigned (*node_state)(const void *context, const struct node *n);
 	const void *context;
+	const struct traffic *traffic;		/* overloaded nodes get a badge: "!133%" */
 };
 
 /*

@@ -26,6 +26,12 @@ char *templates_dir(void);
 /* The file of template name, or NULL (with err filled); the caller frees it. */
 char *template_path(const char *name, struct napkin_error *err);
 /*
+ * A template given on the command line: a name from the library, or the
+ * path of a template file when it has a "/" or ends in ".json".  NULL
+ * (with err filled) for an unknown name; the caller frees the path.
+ */
+char *template_find(const char *name, struct napkin_error *err);
+/*
  * Every template, sorted by name; templates that fail to load (or whose
  * interview members are invalid) go to errors.
  */

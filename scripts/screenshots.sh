@@ -167,3 +167,63 @@ shot small
 # 9. The interviewer's view of the candidate's file, following it live.
 session 150 36 "$NAPKIN --view photos.json"
 shot view
+
+# command TEXT: a `:` command line, as typed.
+command() {
+	keys :
+	tmux -L "$SOCK" send-keys -t shot -l "$1"
+	keys Enter
+	sleep 0.1
+}
+
+# 7. An interview half-way: the phase and countdown on the title bar, the
+# prompt in the panel, an API over its capacity (the badge on its box,
+# the TRAFFIC section).  The test clock spreads the typing over minutes,
+# for the replay below.
+rm -f "$TMP/interview-url-shortener.json"
+session 150 40 "env NAPKIN_TEST_CLOCK_SCALE=20 $NAPKIN interview url-shortener"
+keys q
+command "add client Users"
+command "rps 20k"
+keys L L L L
+command "add lb Load balancer"
+keys M L L L L L
+command "add service Link API"
+keys + +
+command "tech Go"
+command "capacity 5000"
+keys L L L L L J J
+command "add db Links"
+command "tech PostgreSQL"
+keys + K K K K
+command "add cache Hot links"
+command "tech Redis"
+keys / && tmux -L "$SOCK" send-keys -t shot -l "Users" && keys Enter
+command "connect load-balancer HTTPS"
+keys / && tmux -L "$SOCK" send-keys -t shot -l "Load" && keys Enter
+command "connect link-api"
+keys / && tmux -L "$SOCK" send-keys -t shot -l "Link API" && keys Enter
+command "connect links SQL"
+command "ratio 0.1"
+keys / && tmux -L "$SOCK" send-keys -t shot -l "Link API" && keys Enter
+command "connect hot-links GET"
+keys / && tmux -L "$SOCK" send-keys -t shot -l "Link API" && keys Enter
+keys P P
+shot interview
+
+# 8. The scorecard.
+keys S
+shot scorecard
+keys q
+
+# 9. The reference design, for the debrief.
+keys R R
+sleep 0.2
+keys / && tmux -L "$SOCK" send-keys -t shot -l "Hot" && keys Enter
+shot reference
+keys R : q Enter
+
+# 10. The replay of that interview, stopped part of the way through.
+session 150 40 "$NAPKIN replay interview-url-shortener.json"
+keys '^' n n n n n n n n n n
+shot replay

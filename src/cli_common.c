@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diagram_json.h"
@@ -33,6 +34,27 @@ cli_option_error(const char *usage, int c, char **argv)
 	if (optopt != 0)
 		return cli_usage_error(usage, "unknown option -%c", optopt);
 	return cli_usage_error(usage, "unknown option %s", argv[optind - 1]);
+}
+
+bool
+cli_drawing_option(int c, struct tui_options *tui)
+{
+	if (c == 'a')
+		tui->ascii = true;
+	else if (c == 'C')
+		tui->no_color = true;
+	else
+		return false;
+	return true;
+}
+
+void
+cli_drawing_environment(struct tui_options *tui)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (no_color != NULL && no_color[0] != '\0')
+		tui->no_color = true;
 }
 
 struct diagram *

@@ -24,9 +24,12 @@ static const struct cli_command commands[] = {
 	{ "import", "read a Graphviz DOT file into a diagram", cli_import },
 	{ "score", "score a design against a template's prompt", cli_score },
 	{ "keys", "list the whiteboard's keys", cli_keys },
+	{ "interview", "run a mock interview: prompt, countdown, scorecard", cli_interview },
+	{ "replay", "play back how a recorded board was drawn", cli_replay },
 };
 
-static const char usage[] = "napkin [--view] [--ascii] [--no-color] [FILE] | napkin --template NAME | napkin COMMAND ...";
+static const char usage[] = "napkin [--view] [--record] [--ascii] [--no-color] [FILE] | napkin --template NAME | "
+    "napkin COMMAND ...";
 
 static void
 help(void)
@@ -39,6 +42,7 @@ help(void)
 	    "Options:\n"
 	    "  -t, --template NAME  open a new, unsaved diagram copied from a template\n"
 	    "      --view           read-only viewer that follows FILE as it changes\n"
+	    "      --record         keep a record of every edit in FILE, for napkin replay\n"
 	    "      --ascii          draw with ASCII only (no Unicode box drawing)\n"
 	    "      --no-color       draw without colour (also: NO_COLOR set)\n"
 	    "  -V, --version        print the version\n"
@@ -62,9 +66,8 @@ main(int argc, char **argv)
 	static const struct option options[] = {
 		{ "template", required_argument, NULL, 't' },
 		{ "view", no_argument, NULL, 'v' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "no-color", no_argument, NULL, 'C' },
-		{ "no-colour", no_argument, NULL, 'C' },
+		{ "record", no_argument, NULL, 'r' },
+		CLI_DRAWING_OPTIONS,
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -81,11 +84,12 @@ main(int argc, char **argv)
 	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":t:Vh", options, NULL)) != -1) {
+		if (cli_drawing_option(c, &tui))
+			continue;
 		switch (c) {
 		case 't': tui.template_name = optarg; break;
 		case 'v': tui.view = true; break;
-		case 'a': tui.ascii = true; break;
-		case 'C': tui.no_color = true; break;
+		case 'r': tui.record = true; break;
 		case 'V': printf("napkin %s\n", NAPKIN_VERSION); return EXIT_OK;
 		case 'h': help(); return EXIT_OK;
 		default: return cli_option_error(usage, c, argv);
@@ -98,7 +102,8 @@ main(int argc, char **argv)
 		return cli_usage_error(usage, "--view needs a FILE");
 	if (tui.view && tui.template_name != NULL)
 		return cli_usage_error(usage, "--view and --template do not mix");
-	if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')
-		tui.no_color = true;
+	if (tui.view && tui.record)
+		return cli_usage_error(usage, "--view and --record do not mix: the viewer never writes");
+	cli_drawing_environment(&tui);
 	return tui_run(&tui);
 }

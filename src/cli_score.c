@@ -33,22 +33,6 @@ help(void)
 	    "report could not be written), 2 bad usage or an invalid FILE or template.\n", usage);
 }
 
-/* A name from templates/, or a path when it looks like one. */
-static char *
-find_template(const char *name)
-{
-	struct napkin_error err;
-	size_t length = strlen(name);
-	char *path;
-
-	if (strchr(name, '/') != NULL || (length > 5 && strcmp(name + length - 5, ".json") == 0))
-		return xstrdup(name);
-	path = template_path(name, &err);
-	if (path == NULL)
-		fprintf(stderr, "napkin: %s\n", err.message);
-	return path;
-}
-
 static int
 score(const char *file, const char *template_name, enum scorecard_format format)
 {
@@ -56,12 +40,15 @@ score(const char *file, const char *template_name, enum scorecard_format format)
 	struct diagram *board = NULL, *reference = NULL;
 	struct interview *iv = NULL;
 	struct scorecard *sc;
-	char *path = find_template(template_name);
+	struct napkin_error err;
+	char *path = template_find(template_name, &err);
 	int status = EXIT_USAGE, write_errno;
 	bool written;
 
-	if (path == NULL)
+	if (path == NULL) {
+		fprintf(stderr, "napkin: %s\n", err.message);
 		return EXIT_USAGE;
+	}
 	board = cli_load(file);
 	if (board != NULL)
 		iv = interview_load_file(path, &reference, &errors);

@@ -14,6 +14,7 @@
 
 #include "critique.h"
 #include "diagram_json.h"
+#include "file_text.h"
 #include "member_reader.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -197,42 +198,12 @@ interview_read(const struct diagram *d, const char *file, const char *text, size
 	return iv;
 }
 
-/* The whole file, for positions in messages; NULL when it cannot be read or is too big. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *in = fopen(path, "rb");
-	char *text = NULL;
-	size_t size = 0;
-	FILE *out;
-	char buf[65536];
-	size_t got;
-
-	if (in == NULL)
-		return NULL;
-	out = open_memstream(&text, &size);
-	if (out == NULL)
-		fatal("out of memory reading %s", path);
-	while (size <= NAPKIN_FILE_MAX && (got = fread(buf, 1, sizeof buf, in)) > 0) {
-		fwrite(buf, 1, got, out);
-		fflush(out);
-	}
-	if (ferror(in) || fclose(out) != 0 || size > NAPKIN_FILE_MAX) {
-		fclose(in);
-		free(text);
-		return NULL;
-	}
-	fclose(in);
-	*len = size;
-	return text;
-}
-
 struct interview *
 interview_load_file(const char *path, struct diagram **diagram, struct error_list *errors)
 {
 	struct interview *iv = NULL;
 	size_t len = 0;
-	char *text = slurp(path, &len);
+	char *text = file_text_read(path, &len);
 	struct diagram *d;
 
 	if (text == NULL) {

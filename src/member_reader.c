@@ -95,9 +95,15 @@ type_name(const cJSON *v)
 	    cJSON_IsObject(v) ? "an object" : "null";
 }
 
-bool
-reader_object(struct member_reader *r, const cJSON *v, const char *const *known)
+/*
+ * The checks of reader_object; with extra not NULL, members outside known
+ * are copied into *extra instead of being errors.
+ */
+static bool
+object_members(struct member_reader *r, const cJSON *v, const char *const *known, cJSON **extra)
 {
+	if (extra != NULL)
+		*extra = NULL;
 	if (!cJSON_IsObject(v)) {
 		reader_fail(r, "must be an object, not %s", type_name(v));
 		return false;
@@ -110,6 +116,8 @@ reader_object(struct member_reader *r, const cJSON *v, const char *const *known)
 			if (strcmp(c->string, known[i]) == 0)
 				problem = NULL;
 		}
+		if (problem != NULL && extra != NULL)
+			problem = NULL;
 		for (const cJSON *d = v->child; d != c && problem == NULL; d = d->next) {
 			if (strcmp(c->string, d->string) == 0)
 				problem = "repeated member";
@@ -121,14 +129,41 @@ reader_object(struct member_reader *r, const cJSON *v, const char *const *known)
 		else
 			reader_fail(r, "%s \"%.*s%s\"", problem, (int)cut, c->string,
 			    c->string[cut] != '\0' ? "..." : "");
+		if (extra != NULL) {
+			cJSON_Delete(*extra);
+			*extra = NULL;
+		}
 		return false;
+	}
+	for (const cJSON *c = v->child; c != NULL && extra != NULL; c = c->next) {
+		bool is_known = false;
+
+		for (size_t i = 0; known[i] != NULL && !is_known; i++)
+			is_known = strcmp(c->string, known[i]) == 0;
+		if (is_known)
+			continue;
+		if (*extra == NULL)
+			*extra = cJSON_CreateObject();
+		cJSON_AddItemToObject(*extra, c->string, cJSON_Duplicate(c, true));
 	}
 	return true;
 }
 
+bool
+reader_object(struct member_reader *r, const cJSON *v, const char *const *known)
+{
+	return object_members(r, v, known, NULL);
+}
+
+bool
+reader_object_extra(struct member_reader *r, const cJSON *v, const char *const *known, cJSON **extra)
+{
+	return object_members(r, v, known, extra);
+}
+
 /* v as a string (the current path names it). */
 static bool
-take_string(struct member_reader *r, const cJSON *v, size_t max, bool multiline, char **out)
+take_string(struct member_reader *r, const cJSON *v, size_t max, bool multiline, bool allow_empty, char **out)
 {
 	if (!cJSON_IsString(v)) {
 		reader_fail(r, "must be a string, not %s", type_name(v));
@@ -142,7 +177,7 @@ take_string(struct member_reader *r, const cJSON *v, size_t max, bool multiline,
 		reader_fail(r, "longer than %zu bytes", max);
 		return false;
 	}
-	if (v->valuestring[0] == '\0') {
+	if (v->valuestring[0] == '\0' && !allow_empty) {
 		reader_fail(r, "must not be empty");
 		return false;
 	}
@@ -150,9 +185,9 @@ take_string(struct member_reader *r, const cJSON *v, size_t max, bool multiline,
 	return true;
 }
 
-bool
-reader_string(struct member_reader *r, const cJSON *obj, const char *key, bool required, size_t max,
-    bool multiline, char **out)
+static bool
+string_member(struct member_reader *r, const cJSON *obj, const char *key, bool required, size_t max,
+    bool multiline, bool allow_empty, char **out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 	bool ok;
@@ -164,9 +199,23 @@ reader_string(struct member_reader *r, const cJSON *obj, const char *key, bool r
 		return !required;
 	}
 	reader_enter(r, key);
-	ok = take_string(r, v, max, multiline, out);
+	ok = take_string(r, v, max, multiline, allow_empty, out);
 	reader_leave(r);
 	return ok;
+}
+
+bool
+reader_string(struct member_reader *r, const cJSON *obj, const char *key, bool required, size_t max,
+    bool multiline, char **out)
+{
+	return string_member(r, obj, key, required, max, multiline, false, out);
+}
+
+bool
+reader_text(struct member_reader *r, const cJSON *obj, const char *key, bool required, size_t max,
+    bool multiline, char **out)
+{
+	return string_member(r, obj, key, required, max, multiline, true, out);
 }
 
 bool
@@ -187,7 +236,7 @@ reader_strings(struct member_reader *r, const cJSON *obj, const char *key, bool 
 	reader_enter(r, key);
 	if (cJSON_IsString(v)) {
 		*out = xreallocarray(NULL, 1, sizeof **out);
-		ok = take_string(r, v, max, false, &(*out)[0]);
+		ok = take_string(r, v, max, false, false, &(*out)[0]);
 		*count = ok;
 	} else if (!cJSON_IsArray(v) || v->child == NULL) {
 		reader_fail(r, "must be a string or a non-empty array of strings");
@@ -199,7 +248,7 @@ reader_strings(struct member_reader *r, const cJSON *obj, const char *key, bool 
 		n = 0;
 		for (const cJSON *c = v->child; c != NULL && ok; c = c->next) {
 			reader_enter_index(r, n);
-			ok = take_string(r, c, max, false, &(*out)[n]);
+			ok = take_string(r, c, max, false, false, &(*out)[n]);
 			n += ok;
 			reader_leave(r);
 		}

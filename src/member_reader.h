@@ -46,11 +46,20 @@ bool reader_failed(const struct member_reader *r);
 /* v is an object whose members are all in known (NULL-terminated). */
 bool reader_object(struct member_reader *r, const cJSON *v, const char *const *known);
 /*
+ * The same, but members outside known are copied into *extra (a new
+ * object the caller frees, or NULL when there are none) instead of being
+ * errors; repeated members are still errors.
+ */
+bool reader_object_extra(struct member_reader *r, const cJSON *v, const char *const *known, cJSON **extra);
+/*
  * Member key of obj as a string of at most max bytes; newlines allowed
  * when multiline.  Absent: false with an error when required, else true
  * with *out NULL.
  */
 bool reader_string(struct member_reader *r, const cJSON *obj, const char *key, bool required,
+    size_t max, bool multiline, char **out);
+/* The same, where "" is a value too (an empty title or edge label). */
+bool reader_text(struct member_reader *r, const cJSON *obj, const char *key, bool required,
     size_t max, bool multiline, char **out);
 /* An array of such strings (a lone string counts as one); *count may be 0 when absent. */
 bool reader_strings(struct member_reader *r, const cJSON *obj, const char *key, bool required,

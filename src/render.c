@@ -11,10 +11,12 @@
  */
 #include "render.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "traffic.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -214,6 +216,25 @@ draw_node(struct canvas *c, const struct node *n, unsigned state)
 		canvas_put(c, b.x + b.width - 1, b.y, (uint32_t)marker_glyph(state, c->ascii),
 		    state & RENDER_NODE_ERROR ? COLOUR_RED : COLOUR_YELLOW, CELL_BOLD | CELL_BOX);
 	}
+}
+
+/* "!133%" in the bottom border of an overloaded node, right-aligned. */
+static void
+draw_load_badge(struct canvas *c, const struct node *n, const struct traffic *t)
+{
+	const struct traffic_load *l = traffic_node(t, n);
+	struct box b = node_box(n);
+	char badge[16];
+	int width;
+
+	if (l == NULL || !l->overloaded)
+		return;
+	if (l->unbounded)
+		snprintf(badge, sizeof badge, "!%s", c->ascii ? "inf" : "\xe2\x88\x9e");
+	else
+		snprintf(badge, sizeof badge, "!%.0f%%", fmin(traffic_utilisation(l) * 100, 99999));
+	width = canvas_text_width(badge, b.width - 4);
+	canvas_text(c, b.x + b.width - 2 - width, b.y + b.height - 1, badge, width, COLOUR_RED, CELL_BOLD | CELL_BOX);
 }
 
 /*
@@ -443,8 +464,11 @@ render_view(struct scene *s, struct canvas *view, const struct render_marks *mar
 		draw_edge_line(&c, edges[i], routes[i], flags[i]);
 	}
 	node_count = scene_nodes_in(s, area, &nodes);
-	for (size_t i = 0; i < node_count; i++)
+	for (size_t i = 0; i < node_count; i++) {
 		draw_node(&c, nodes[i], state_of(marks, nodes[i]));
+		if (marks->traffic != NULL)
+			draw_load_badge(&c, nodes[i], marks->traffic);
+	}
 	for (size_t i = 0; i < edge_count; i++)
 		draw_ends(&c, routes[i], flags[i]);
 	for (size_t i = 0; i < edge_count; i++)

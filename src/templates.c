@@ -96,6 +96,16 @@ template_path(const char *name, struct napkin_error *err)
 	return path;
 }
 
+char *
+template_find(const char *name, struct napkin_error *err)
+{
+	size_t length = strlen(name);
+
+	if (strchr(name, '/') != NULL || (length > 5 && strcmp(name + length - 5, ".json") == 0))
+		return xstrdup(name);
+	return template_path(name, err);
+}
+
 static int
 by_name(const void *a, const void *b)
 {

@@ -14,6 +14,15 @@ struct tui_options {
 	bool view;			/* read-only, follows the file live */
 	bool ascii;			/* no Unicode box drawing */
 	bool no_color;
+	bool record;			/* record the session into the file (--record) */
+	/* napkin interview (tui_interview.c): path is the board, default interview-NAME.json */
+	const char *interview;		/* the template, a name or a file */
+	int minutes;			/* 0: the template's phases added up */
+	/* napkin replay (tui_replay.c): path is the recorded board */
+	bool replay;
+	double speed;			/* times as fast as it happened; 0: the default */
+	bool start_at;			/* start paused at `at` seconds rather than play from the start */
+	double at;
 };
 
 /* Run the whiteboard until the user quits; returns the exit status. */

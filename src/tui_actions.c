@@ -67,9 +67,12 @@ tui_message(struct tui *t, bool error, const char *fmt, ...)
 bool
 tui_read_only(struct tui *t)
 {
+	const char *why;
+
 	if (!t->view_only)
 		return false;
-	tui_message(t, true, "read-only viewer: open the file without --view to edit");
+	why = tui_session_read_only(t);
+	tui_message(t, true, "%s", why != NULL ? why : "read-only viewer: open the file without --view to edit");
 	return true;
 }
 
@@ -520,6 +523,14 @@ static const tui_handler handlers[ACTION_COUNT] = {
 	[ACTION_CANCEL] = act_cancel, [ACTION_PANEL] = act_panel,
 	[ACTION_HELP] = act_help, [ACTION_COMMAND] = act_command,
 	[ACTION_REDRAW] = act_redraw, [ACTION_QUIT] = act_quit,
+	[ACTION_TRAFFIC] = tui_traffic_edit, [ACTION_RPS] = tui_traffic_rps,
+	[ACTION_CAPACITY] = tui_traffic_capacity, [ACTION_RATIO] = tui_traffic_ratio,
+	[ACTION_SCORE] = tui_interview_score, [ACTION_REVEAL] = tui_interview_reveal,
+	[ACTION_BRIEF] = tui_interview_brief, [ACTION_PHASE] = tui_interview_phase,
+	[ACTION_PLAY] = tui_replay_play, [ACTION_STEP] = tui_replay_step,
+	[ACTION_BACK] = tui_replay_back, [ACTION_FIRST] = tui_replay_first,
+	[ACTION_LAST] = tui_replay_last, [ACTION_FASTER] = tui_replay_faster,
+	[ACTION_SLOWER] = tui_replay_slower,
 };
 
 unsigned

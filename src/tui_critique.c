@@ -46,6 +46,20 @@ tui_critique_colour(enum critique_severity severity, bool accepted)
 	return severity == SEVERITY_ERROR ? COLOUR_RED : severity == SEVERITY_WARNING ? COLOUR_YELLOW : COLOUR_CYAN;
 }
 
+/*
+ * A candidate's critique stays private while the interview runs: it would
+ * hand out the answers.  The interviewer sees it with --view; everyone
+ * sees it when time is up.
+ */
+static bool
+refuse_private(struct tui *t)
+{
+	if (!tui_interview_private(t))
+		return false;
+	tui_message(t, true, "the critique stays private until the interview is over (S shows the scorecard)");
+	return true;
+}
+
 /* ] [ and F open the panel when it is closed, and Esc closes it again. */
 static unsigned
 show_panel(struct tui *t)
@@ -85,6 +99,8 @@ unsigned
 tui_critique_next(struct tui *t, const char *arg)
 {
 	(void)arg;
+	if (refuse_private(t))
+		return TUI_REDRAW;
 	return step(t, 1);
 }
 
@@ -92,6 +108,8 @@ unsigned
 tui_critique_previous(struct tui *t, const char *arg)
 {
 	(void)arg;
+	if (refuse_private(t))
+		return TUI_REDRAW;
 	return step(t, -1);
 }
 
@@ -103,6 +121,8 @@ tui_critique_fail(struct tui *t, const char *arg)
 	size_t down;
 
 	(void)arg;
+	if (refuse_private(t))
+		return TUI_REDRAW;
 	if (n == NULL) {
 		tui_message(t, true, "put the cursor on a node: F shows what stops when it fails");
 		return TUI_REDRAW;
@@ -185,7 +205,7 @@ tui_critique_accept(struct tui *t, const char *arg)
 	const struct critique_finding *f;
 	char label[128];
 
-	if (tui_read_only(t))
+	if (tui_read_only(t) || refuse_private(t))
 		return TUI_REDRAW;
 	tui_critique_refresh(t);
 	f = critique_view_selected(t->critique, NULL);

@@ -126,13 +126,15 @@ draw_canvas(struct tui *t)
 	}
 	t->screen.x = t->view_x;
 	t->screen.y = t->view_y;
-	critique_view_marks(t->critique, &marks);
+	if (!tui_interview_private(t))
+		critique_view_marks(t->critique, &marks);
 	marks.selected_node = t->mode == MODE_CONNECT ? t->connect_from : t->selected;
 	marks.selected_edge = t->selected_edge;
 	if (t->mode == MODE_CONNECT)
 		marks.marked_node = t->connect_to;
 	if (t->drag_target != NULL)
 		marks.marked_node = t->drag_target;
+	marks.traffic = tui_interview_hides_load(t) ? NULL : tui_traffic(t);
 	render_view(t->scene, &t->screen, &marks);
 	for (int y = 0; y < h; y++) {
 		for (int x = 0; x < w; x++) {
@@ -154,6 +156,8 @@ finding_counts(const struct tui *t, char *out, size_t size)
 	size_t errors = sum.count[SEVERITY_ERROR], warnings = sum.count[SEVERITY_WARNING];
 
 	out[0] = '\0';
+	if (tui_interview_private(t))
+		return;
 	if (errors > 0 && warnings > 0)
 		snprintf(out, size, "%zu error%s, %zu warning%s  ", errors, errors == 1 ? "" : "s", warnings,
 		    warnings == 1 ? "" : "s");
@@ -167,7 +171,7 @@ draw_title(const struct tui *t)
 {
 	char left[512], counts[64], right[128];
 	const char *title = diagram_title(t->diagram);
-	int rw, cw;
+	int rw, cw, right_flags = 0, right_colour = TUI_COLOUR_BAR;
 
 	snprintf(left, sizeof left, " napkin%s  %s%s%s%s%s", t->view_only ? " --view" : "",
 	    t->path != NULL ? t->path : "[no file]", t->path_is_dot ? " [DOT]" : "", tui_modified(t) ? " [+]" : "",
@@ -175,7 +179,8 @@ draw_title(const struct tui *t)
 	finding_counts(t, counts, sizeof counts);
 	snprintf(right, sizeof right, "%zu nodes  %zu edges ", diagram_node_count(t->diagram),
 	    diagram_edge_count(t->diagram));
-	rw = (int)strlen(right);
+	tui_session_title(t, left, sizeof left, right, sizeof right, &right_flags, &right_colour);
+	rw = (int)utf8_width(right);
 	cw = (int)strlen(counts);
 	if ((int)utf8_width(left) + cw + rw + 2 > t->columns)
 		cw = 0;		/* the file's name matters more; the panel has the counts */
@@ -183,7 +188,7 @@ draw_title(const struct tui *t)
 	tui_draw_text(t, 0, 0, left, t->columns - rw - cw - 1, CELL_BOLD, TUI_COLOUR_BAR);
 	if (cw > 0)
 		tui_draw_text(t, 0, t->columns - rw - cw, counts, cw, CELL_BOLD, TUI_COLOUR_BAR);
-	tui_draw_text(t, 0, t->columns - rw, right, rw, 0, TUI_COLOUR_BAR);
+	tui_draw_text(t, 0, t->columns - rw, right, rw, right_flags, right_colour);
 }
 
 static const char *
@@ -196,6 +201,7 @@ mode_name(const struct tui *t)
 	case MODE_PROMPT: return t->prompt.back == MODE_CONNECT ? "CONNECT" : "INPUT";
 	case MODE_HELP: return "HELP";
 	case MODE_CONFIRM_QUIT: return "QUIT?";
+	case MODE_PAGE: return t->page.mode;
 	default: return t->view_only ? "VIEW" : "NORMAL";
 	}
 }
@@ -204,7 +210,7 @@ mode_name(const struct tui *t)
 static const enum tui_action hint_order[] = {
 	ACTION_DROP, ACTION_CONNECT_HERE, ACTION_CANCEL, ACTION_ACCEPT, ACTION_ADD, ACTION_CONNECT,
 	ACTION_PICK_UP, ACTION_NEXT_FINDING, ACTION_FAIL, ACTION_NEXT_EDGE, ACTION_DELETE, ACTION_UNDO,
-	ACTION_HELP, ACTION_FIND, ACTION_ARRANGE
+	ACTION_HELP, ACTION_FIND, ACTION_ARRANGE, ACTION_PLAY, ACTION_STEP, ACTION_BACK
 };
 
 /* Whether a hinted binding says something useful now; its word goes to *word. */
@@ -242,7 +248,7 @@ hints(const struct tui *t, char *out, size_t size, int width)
 {
 	const struct tui_binding *b;
 	size_t n = tui_bindings(&b), len = 0;
-	unsigned mode = t->mode;
+	unsigned mode = t->mode, extra = tui_session_modes(t);
 
 	out[0] = '\0';
 	if (mode == MODE_PALETTE) {
@@ -255,16 +261,21 @@ hints(const struct tui *t, char *out, size_t size, int width)
 	}
 	if (mode == MODE_HELP || mode == MODE_CONFIRM_QUIT)
 		return;
+	if (mode == MODE_PAGE) {
+		snprintf(out, size, "j k scroll  q close");
+		return;
+	}
 	for (size_t o = 0; o < sizeof hint_order / sizeof hint_order[0] && len + 1 < size; o++) {
 		for (size_t i = 0; i < n; i++) {
 			char key[16];
 			size_t k;
+			const char *word = b[i].hint;
 
-			const char *word;
-
-			if (b[i].action != hint_order[o] || b[i].hint == NULL || !(b[i].modes & mode) || b[i].key_name == NULL)
+			if (b[i].action != hint_order[o] || b[i].hint == NULL || !(b[i].modes & (mode | extra)) ||
+			    b[i].key_name == NULL)
 				continue;
-			if (!hint_applies(t, &b[i], &word))
+			/* A session's own keys (replay) always apply; the rest when they mean something now. */
+			if (!(b[i].modes & extra) && !hint_applies(t, &b[i], &word))
 				break;
 			k = strcspn(b[i].key_name, " ");
 			if (k >= sizeof key)
@@ -346,8 +357,8 @@ draw_command_line(const struct tui *t)
 }
 
 /* A framed box over the canvas for the overlays. */
-static void
-overlay_frame(const struct tui *t, int top, int left, int height, int width, const char *title)
+void
+tui_draw_frame(const struct tui *t, int top, int left, int height, int width, const char *title)
 {
 	const char *h = t->ascii ? "-" : "\xe2\x94\x80", *v = t->ascii ? "|" : "\xe2\x94\x82";
 
@@ -378,7 +389,7 @@ draw_palette(const struct tui *t)
 		left = 0;
 	if (top < 1)
 		top = 1;
-	overlay_frame(t, top, left, height, width, " add a node: press its key (Esc cancels) ");
+	tui_draw_frame(t, top, left, height, width, " add a node: press its key (Esc cancels) ");
 	for (int k = 0; k < KIND_COUNT; k++) {
 		const struct kind_info *info = kind_info((enum node_kind)k);
 		char key[4] = { info->palette_key, 0 }, tag[16];
@@ -411,7 +422,7 @@ draw_help(struct tui *t)
 	max_scroll = (int)n > per_page ? (int)n - per_page : 0;
 	if (t->help_scroll > max_scroll)
 		t->help_scroll = max_scroll;
-	overlay_frame(t, 1, 0, height, t->columns,
+	tui_draw_frame(t, 1, 0, height, t->columns,
 	    max_scroll > 0 ? " napkin keys: j k scroll, any other key closes " : " napkin keys: any key closes ");
 	for (int i = 0; i < per_page && t->help_scroll + i < (int)n; i++) {
 		const struct tui_help_line *l = &lines[t->help_scroll + i];
@@ -452,10 +463,13 @@ tui_draw(struct tui *t)
 		draw_palette(t);
 	if (t->mode == MODE_HELP)
 		draw_help(t);
+	if (t->mode == MODE_PAGE)
+		tui_page_draw(t);
 	draw_command_line(t);
 	if (t->mode == MODE_PROMPT) {
 		curs_set(1);
 	} else if (t->mode == MODE_HELP || t->mode == MODE_PALETTE || t->mode == MODE_CONFIRM_QUIT ||
+	    t->mode == MODE_PAGE ||
 	    t->cursor_x < t->view_x || t->cursor_y < t->view_y ||
 	    t->cursor_x >= t->view_x + canvas_width || t->cursor_y >= t->view_y + tui_canvas_height(t)) {
 		curs_set(0);

@@ -33,6 +33,7 @@ forward_change(void *context, enum diagram_change change, const void *object)
 	struct tui *t = context;
 
 	scene_note_change(t->scene, change, object);
+	tui_session_note(t, change, object);
 }
 
 void
@@ -59,6 +60,7 @@ tui_file_adopt(struct tui *t, struct diagram *d)
 	if (t->mode == MODE_MOVE || t->mode == MODE_CONNECT)
 		t->mode = MODE_NORMAL;
 	tui_select_at_cursor(t);
+	tui_session_adopted(t);
 }
 
 static struct tui_file_stamp
@@ -135,6 +137,7 @@ tui_file_save(struct tui *t, const char *path)
 {
 	struct napkin_error err;
 
+	tui_session_store(t);
 	if (!diagram_save_file(t->diagram, path, &err)) {
 		tui_message(t, true, "%s", err.message);
 		return false;
@@ -253,6 +256,7 @@ tui_file_write_recovery(struct tui *t)
 	if (t->diagram == NULL || !tui_modified(t))
 		return;
 	path = tui_file_recovery_path(t);
+	tui_session_store(t);
 	/* Said after the terminal is restored, so it stays on the screen. */
 	if (diagram_save_file(t->diagram, path, &err))
 		snprintf(t->farewell, sizeof t->farewell, "napkin: unsaved changes written to %s", path);

@@ -64,13 +64,24 @@ append_key(char *out, size_t size, const char *s, bool ascii)
 static size_t
 key_lines(bool ascii, struct tui_help_line *out, size_t max)
 {
-	static const char *const sections[] = { "Move", "Edit", "Edges", "Critique", "Screen" };
+	const char *sections[ACTION_COUNT];
+	size_t section_count = 0;
 	const struct tui_binding *b;
 	size_t nb = tui_bindings(&b), n = 0;
 	const char *const *commands;
 	size_t nc = tui_command_help(&commands);
 
-	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+	/* The sections in the order the action table first names them. */
+	for (int a = 0; a < ACTION_COUNT; a++) {
+		const char *section = tui_action_section((enum tui_action)a);
+		bool seen = false;
+
+		for (size_t s = 0; s < section_count && !seen; s++)
+			seen = strcmp(sections[s], section) == 0;
+		if (!seen)
+			sections[section_count++] = section;
+	}
+	for (size_t s = 0; s < section_count; s++) {
 		add(out, &n, max, sections[s], "", true, 0);
 		for (int a = 0; a < ACTION_COUNT; a++) {
 			char keys[64] = "";

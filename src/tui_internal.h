@@ -49,7 +49,10 @@ enum tui_mode {
 	MODE_PALETTE = 8,	/* choosing the kind of a new node */
 	MODE_PROMPT = 16,	/* typing a line */
 	MODE_HELP = 32,
-	MODE_CONFIRM_QUIT = 64
+	MODE_CONFIRM_QUIT = 64,
+	MODE_PAGE = 128,	/* a page over the canvas: the scorecard, the brief */
+	/* Not a mode of its own: napkin replay adds it to normal mode's bindings. */
+	MODE_REPLAY = 256
 };
 
 struct tui;
@@ -64,6 +67,28 @@ struct tui_prompt {
 	tui_prompt_done done;
 	enum tui_mode back;	/* mode to return to on Esc */
 };
+
+/* A page of text over the canvas (tui_page.c): the scorecard, the brief. */
+struct tui_page_line {
+	char *text;
+	int flags, colour;
+	int indent;		/* columns a wrapped line's continuation starts at */
+};
+
+struct tui_page {
+	char title[160];
+	const char *mode;	/* for the status line: "SCORE" */
+	struct tui_page_line *lines;
+	size_t count;
+	int scroll;		/* first row shown, in wrapped rows */
+};
+
+struct interview;
+struct tui_interview;
+struct tui_replay;
+struct session_recorder;
+struct traffic;
+struct tui_traffic;
 
 struct tui_file_stamp {
 	bool exists;
@@ -120,6 +145,17 @@ struct tui {
 	struct canvas screen;		/* the canvas area, reused each frame */
 	bool quit;
 	int exit_status;
+
+	/* Sessions (tui_session.c): recording, interview mode, replay. */
+	bool record;				/* keep a session record in the file */
+	struct session_recorder *recorder;	/* NULL when not recording */
+	double clock_origin, clock_offset;	/* the session clock read clock_offset at tui_now() == clock_origin */
+	double clock_scale;			/* NAPKIN_TEST_CLOCK_SCALE, else 1 */
+	struct tui_interview *interview;	/* an interview, or a board of one; else NULL */
+	struct tui_replay *replay;		/* napkin replay */
+	struct tui_page page;			/* MODE_PAGE */
+	struct tui_traffic *traffic;		/* tui_traffic()'s cache; stale after any change */
+	bool traffic_stale;
 };
 
 /* --- Actions: the one table keys, `:` commands, help and hints share --- */
@@ -169,7 +205,22 @@ struct tui {
 	X(HELP,        "help",        "Screen", "this help") \
 	X(COMMAND,     "command",     "Screen", "command line (:w, :q, ...)") \
 	X(REDRAW,      "redraw",      "Screen", "repaint the screen") \
-	X(QUIT,        "quit",        "Screen", "quit; asks if there are unsaved changes")
+	X(QUIT,        "quit",        "Screen", "quit; asks if there are unsaved changes") \
+	X(TRAFFIC,     "traffic",     "Traffic", "estimate: req/s, capacity or edge ratio") \
+	X(RPS,         "rps",         "Traffic", "requests/s the node sends: :rps 1.5k") \
+	X(CAPACITY,    "capacity",    "Traffic", "req/s one replica serves: :capacity 3k") \
+	X(RATIO,       "ratio",       "Traffic", "edge's share of its source: :ratio 0.1") \
+	X(SCORE,       "score",       "Interview", "scorecard (:score TEMPLATE on any board)") \
+	X(REVEAL,      "reveal",      "Interview", "your board / the reference design") \
+	X(BRIEF,       "brief",       "Interview", "the prompt: requirements, scale, phases") \
+	X(PHASE,       "phase",       "Interview", "on to the next phase now") \
+	X(PLAY,        "play",        "Replay", "play or pause") \
+	X(STEP,        "step",        "Replay", "the next edit") \
+	X(BACK,        "back",        "Replay", "the edit before") \
+	X(FIRST,       "first",       "Replay", "back to the start") \
+	X(LAST,        "last",        "Replay", "the end: the board as saved") \
+	X(FASTER,      "faster",      "Replay", "twice as fast") \
+	X(SLOWER,      "slower",      "Replay", "half as fast")
 
 enum tui_action {
 #define TUI_ACTION_ENUM(e, name, section, help) ACTION_##e,
@@ -204,6 +255,9 @@ size_t tui_bindings(const struct tui_binding **out);
 unsigned tui_key(struct tui *t, int key);
 
 /* --- Pieces used across modules --- */
+
+/* tui_main.c: free what t owns (not t itself). */
+void tui_free(struct tui *t);
 
 /* tui_actions.c */
 void tui_select_at_cursor(struct tui *t);
@@ -338,9 +392,101 @@ void tui_draw(struct tui *t);
  */
 int tui_draw_text(const struct tui *t, int row, int column, const char *s, int width, int flags, int colour);
 void tui_draw_fill(int row, int column, int width, int flags, int colour, const struct tui *t);
+/* A framed, cleared box with a title in its top border (the overlays). */
+void tui_draw_frame(const struct tui *t, int top, int left, int height, int width, const char *title);
 
 /* tui_mouse.c */
 unsigned tui_mouse(struct tui *t);
+
+/* tui_session.c: what the main loop, files and drawing call */
+bool tui_session_open(struct tui *t, const struct tui_options *options);
+void tui_session_free(struct tui *t);
+/* Seconds on the session clock (recording, the interview's countdown). */
+double tui_session_clock(const struct tui *t);
+/* The diagram's observer saw a change; a new diagram was adopted. */
+void tui_session_note(struct tui *t, enum diagram_change change, const void *object);
+void tui_session_adopted(struct tui *t);
+/* Put the record into the diagram before it is written. */
+void tui_session_store(struct tui *t);
+/* Between events: the clock, replay, autosave.  Returns what changed. */
+unsigned tui_session_tick(struct tui *t);
+/* How long the loop may wait for a key, in ms, at most `longest`. */
+int tui_session_wait(const struct tui *t, int longest);
+/* The whiteboard keys and drawing go to (the reference view while revealed). */
+struct tui *tui_session_shown(struct tui *t);
+void tui_session_resized(struct tui *t);
+/* Why a read-only whiteboard of a session is read-only (a replay, the reference), or NULL. */
+const char *tui_session_read_only(const struct tui *t);
+/* Bindings' modes that apply on top of t->mode (MODE_REPLAY). */
+unsigned tui_session_modes(const struct tui *t);
+/* The title bar: may rewrite left and right, and colour the right part. */
+void tui_session_title(const struct tui *t, char *left, size_t left_size, char *right, size_t right_size,
+    int *right_flags, int *right_colour);
+/* "4:05", "1:02:03". */
+void tui_clock_text(double seconds, char *buf, size_t size);
+
+/* tui_interview.c, tui_brief.c, tui_reveal.c: interview mode (tui_interview.h) */
+bool tui_interview_open(struct tui *t, const struct tui_options *options);
+/* A board whose record names a template: :score, R and I work on it. */
+void tui_interview_attach(struct tui *t);
+void tui_interview_free(struct tui *t);
+unsigned tui_interview_tick(struct tui *t);
+unsigned tui_interview_score(struct tui *t, const char *arg);
+unsigned tui_interview_reveal(struct tui *t, const char *arg);
+unsigned tui_interview_brief(struct tui *t, const char *arg);
+unsigned tui_interview_phase(struct tui *t, const char *arg);
+void tui_interview_title(const struct tui *t, char *left, size_t left_size, char *right, size_t right_size,
+    int *right_flags, int *right_colour);
+/*
+ * Whether the candidate's board keeps the critique to itself: during an
+ * interview, until time is up (the interviewer's --view shows it).
+ */
+bool tui_interview_private(const struct tui *t);
+/* Whether loads stay off the board: during a drill, whose point is finding the overload. */
+bool tui_interview_hides_load(const struct tui *t);
+/* Panel sections (rows of tui_panel.c's table); they add nothing outside an interview. */
+void tui_interview_fill(struct tui *t, struct tui_panel_out *out, int width);
+void tui_prompt_fill(struct tui *t, struct tui_panel_out *out, int width);
+/* The reference view while it is shown, else NULL. */
+struct tui *tui_reveal_shown(struct tui *t);
+void tui_reveal_resized(struct tui *t);
+
+/* tui_score.c: the scorecard page */
+void tui_score_page(struct tui *t, const struct diagram *board, const struct interview *iv,
+    const struct diagram *reference, const char *template_name);
+
+/* tui_replay.c */
+bool tui_replay_open(struct tui *t, const struct tui_options *options);
+void tui_replay_free(struct tui *t);
+unsigned tui_replay_tick(struct tui *t);
+int tui_replay_wait(const struct tui *t, int longest);
+unsigned tui_replay_play(struct tui *t, const char *arg);
+unsigned tui_replay_step(struct tui *t, const char *arg);
+unsigned tui_replay_back(struct tui *t, const char *arg);
+unsigned tui_replay_first(struct tui *t, const char *arg);
+unsigned tui_replay_last(struct tui *t, const char *arg);
+unsigned tui_replay_faster(struct tui *t, const char *arg);
+unsigned tui_replay_slower(struct tui *t, const char *arg);
+void tui_replay_title(const struct tui *t, char *left, size_t left_size, char *right, size_t right_size);
+
+/* tui_traffic.c */
+/* The traffic estimate of t's diagram as it is now (cached until the next change). */
+const struct traffic *tui_traffic(struct tui *t);
+void tui_traffic_free(struct tui *t);
+unsigned tui_traffic_edit(struct tui *t, const char *arg);
+unsigned tui_traffic_rps(struct tui *t, const char *arg);
+unsigned tui_traffic_capacity(struct tui *t, const char *arg);
+unsigned tui_traffic_ratio(struct tui *t, const char *arg);
+/* The TRAFFIC panel section: the selection's load, then every loaded node. */
+void tui_traffic_fill(struct tui *t, struct tui_panel_out *out, int width);
+
+/* tui_page.c */
+void tui_page_clear(struct tui_page *page);
+void tui_page_add(struct tui_page *page, int flags, int colour, int indent, const char *text);
+/* Show the page (its lines already added) under title. */
+void tui_page_open(struct tui *t, const char *title, const char *mode);
+unsigned tui_page_key(struct tui *t, int key);
+void tui_page_draw(struct tui *t);
 
 /* tui_term.c */
 void tui_term_start(struct tui *t);

@@ -13,6 +13,19 @@
 #define F(k) TUI_KEY_FUNCTION(k)
 
 static const struct tui_binding bindings[] = {
+	/* napkin replay: before the rows they override (n notes, + replicas, arrows). */
+	{ ' ', MODE_REPLAY, ACTION_PLAY, "Space", "play/pause" },
+	{ 'n', MODE_REPLAY, ACTION_STEP, "n \xe2\x86\x92", "step" },
+	{ F(KEY_RIGHT), MODE_REPLAY, ACTION_STEP, NULL, NULL },
+	{ 'N', MODE_REPLAY, ACTION_BACK, "N \xe2\x86\x90", "back" },
+	{ F(KEY_LEFT), MODE_REPLAY, ACTION_BACK, NULL, NULL },
+	{ '^', MODE_REPLAY, ACTION_FIRST, "^ Home", NULL },
+	{ F(KEY_HOME), MODE_REPLAY, ACTION_FIRST, NULL, NULL },
+	{ '$', MODE_REPLAY, ACTION_LAST, "$ End", NULL },
+	{ F(KEY_END), MODE_REPLAY, ACTION_LAST, NULL, NULL },
+	{ '+', MODE_REPLAY, ACTION_FASTER, "+", NULL },
+	{ '-', MODE_REPLAY, ACTION_SLOWER, "-", NULL },
+
 	{ 'h', ALL, ACTION_LEFT, "h \xe2\x86\x90", NULL },
 	{ F(KEY_LEFT), ALL, ACTION_LEFT, NULL, NULL },
 	{ 'j', ALL, ACTION_DOWN, "j \xe2\x86\x93", NULL },
@@ -78,6 +91,12 @@ static const struct tui_binding bindings[] = {
 	{ ':', MODE_NORMAL, ACTION_COMMAND, ":", NULL },
 	{ TUI_CTRL('l'), ALL, ACTION_REDRAW, "Ctrl-L", NULL },
 	{ TUI_CTRL('c'), ALL, ACTION_QUIT, "Ctrl-C :q", NULL },
+
+	{ 'T', MODE_NORMAL, ACTION_TRAFFIC, "T", NULL },
+	{ 'S', MODE_NORMAL, ACTION_SCORE, "S", NULL },
+	{ 'R', MODE_NORMAL, ACTION_REVEAL, "R", NULL },
+	{ 'I', MODE_NORMAL, ACTION_BRIEF, "I", NULL },
+	{ 'P', MODE_NORMAL, ACTION_PHASE, "P", NULL },
 };
 
 size_t
@@ -170,11 +189,13 @@ tui_key(struct tui *t, int key)
 		return help_key(t, key);
 	case MODE_CONFIRM_QUIT:
 		return confirm_key(t, key);
+	case MODE_PAGE:
+		return tui_page_key(t, key);
 	default:
 		break;
 	}
 	for (size_t i = 0; i < count; i++) {
-		if (bindings[i].key == key && (bindings[i].modes & t->mode))
+		if (bindings[i].key == key && (bindings[i].modes & (t->mode | tui_session_modes(t))))
 			return tui_action_run(t, bindings[i].action, NULL);
 	}
 	if (key >= 32 && key < 127)

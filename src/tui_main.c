@@ -13,9 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
-static void
+void
 tui_free(struct tui *t)
 {
+	tui_session_free(t);
 	if (t->diagram != NULL)
 		diagram_set_observer(t->diagram, NULL, NULL);
 	scene_free(t->scene);
@@ -62,7 +63,7 @@ tui_run(const struct tui_options *options)
 	t.colour = !options->no_color;
 	t.panel = options->view;
 	t.mode = MODE_NORMAL;
-	if (!tui_file_open(&t, options)) {
+	if (!tui_session_open(&t, options)) {
 		tui_free(&t);
 		return 2;
 	}
@@ -89,27 +90,29 @@ tui_run(const struct tui_options *options)
 			return 128 + sig;
 		}
 		if (sig == SIGINT)
-			changed |= interrupt(&t);
+			changed |= interrupt(tui_session_shown(&t));
 		if (t.quit)
 			break;
 		changed |= tui_file_poll(&t);
+		changed |= tui_session_tick(&t);
 		if (changed != TUI_UNCHANGED) {
 			if (changed & TUI_RELAYOUT)
 				clearok(curscr, TRUE);
-			tui_draw(&t);
+			tui_draw(tui_session_shown(&t));
 			changed = TUI_UNCHANGED;
 		}
-		key = tui_term_read(t.view_only ? 100 : 500);
+		key = tui_term_read(tui_session_wait(&t, t.view_only ? 100 : 500));
 		if (key < 0)
 			continue;
 		if (key == TUI_KEY_FUNCTION(KEY_RESIZE)) {
 			getmaxyx(stdscr, t.rows, t.columns);
 			tui_follow_cursor(&t);
+			tui_session_resized(&t);
 			changed = TUI_REDRAW | TUI_RELAYOUT;
 		} else if (key == TUI_KEY_FUNCTION(KEY_MOUSE)) {
-			changed |= tui_mouse(&t);
+			changed |= tui_mouse(tui_session_shown(&t));
 		} else {
-			changed |= tui_key(&t, key) | TUI_REDRAW;
+			changed |= tui_key(tui_session_shown(&t), key) | TUI_REDRAW;
 		}
 	}
 	tui_term_stop();

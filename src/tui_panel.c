@@ -173,25 +173,37 @@ struct section {
 	bool optional;		/* dropped first when the panel is short */
 };
 
+static const struct section interview = { "INTERVIEW", tui_interview_fill, false };
+static const struct section prompt = { "PROMPT", tui_prompt_fill, true };
+static const struct section traffic = { "TRAFFIC", tui_traffic_fill, true };
 static const struct section failure = { "FAILURE", tui_panel_failure, false };
 static const struct section findings = { "FINDINGS", tui_panel_findings, false };
 static const struct section selected = { "SELECTED", fill_selection, false };
 static const struct section board = { "BOARD", fill_board, false };
 static const struct section kinds = { "KINDS", fill_kinds, true };
 
-/* The sections in order: what the user is looking at comes first. */
+/*
+ * The sections in order: the interview's clock and prompt, then what the
+ * user is looking at.  A candidate's critique stays private until the
+ * interview is over (the interviewer sees it with --view).  Sections with
+ * nothing to say (no interview, no traffic) are skipped when drawn.
+ */
 static size_t
 section_order(struct tui *t, const struct section **out)
 {
-	bool finding = critique_view_selected(t->critique, NULL) != NULL;
+	bool critique = !tui_interview_private(t);
+	bool finding = critique && critique_view_selected(t->critique, NULL) != NULL;
 	size_t n = 0;
 
-	if (critique_view_failing(t->critique) != NULL)
+	out[n++] = &interview;
+	if (critique && critique_view_failing(t->critique) != NULL)
 		out[n++] = &failure;
 	if (finding)
 		out[n++] = &findings;
+	out[n++] = &prompt;
 	out[n++] = &selected;
-	if (!finding)
+	out[n++] = &traffic;
+	if (critique && !finding)
 		out[n++] = &findings;
 	out[n++] = &board;
 	out[n++] = &kinds;
@@ -219,7 +231,7 @@ tui_panel_draw(struct tui *t, int x, int y, int width, int height)
 {
 	int row = y, inner = width - 3;
 	const char *bar = t->ascii ? "|" : "\xe2\x94\x82";
-	const struct section *order[8];
+	const struct section *order[12];
 	size_t count = section_order(t, order);
 
 	for (int r = y; r < y + height; r++) {

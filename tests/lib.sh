@@ -87,6 +87,24 @@ expect_valid() {
 	fi
 }
 
+# usage_error MESSAGE ARGS...: napkin ARGS exits 2 with MESSAGE and a usage
+# line on stderr, and nothing on stdout.
+usage_error() {
+	message=$1
+	shift
+	expect_status 2 "$NAPKIN" "$@"
+	expect_contains "$TMP/err" "napkin: $message"
+	expect_contains "$TMP/err" "usage: napkin"
+	expect_empty "$TMP/out"
+}
+
+# without_record FILE: FILE without its session record (the last member,
+# as napkin writes it): the diagram napkin replay must give back.
+without_record() {
+	sed '/^  "session": {/,$d' "$1" | sed '$ s/,$//'
+	echo "}"
+}
+
 finish() {
 	echo "   $checks checks passed, $failures failed"
 	[ "$failures" -eq 0 ]

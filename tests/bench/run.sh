@@ -47,4 +47,9 @@ echo "== interview: traffic, expectations, scorecard, napkin score as a process"
 "$BUILD/bench/bench_interview" "$scratch" || status=1
 # --- end interview ---
 
+# --- session records (tests/bench/bench_session.c) ---
+echo "== session records: recording, saving, replaying"
+"$BUILD/bench/bench_session" "$scratch" || status=1
+# --- end session records ---
+
 exit $status

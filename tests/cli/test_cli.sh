@@ -7,15 +7,6 @@ ROOT=$NAPKIN_ROOT
 BAD=$ROOT/tests/data/bad
 VERSION=$(sed -n 's/^VERSION *= *//p' "$ROOT/Makefile")
 
-# usage_error ARGS... MESSAGE: exit 2, MESSAGE and a usage line on stderr only.
-usage_error() {
-	message=$1
-	shift
-	expect_status 2 "$NAPKIN" "$@"
-	expect_contains "$TMP/err" "napkin: $message"
-	expect_contains "$TMP/err" "usage: napkin"
-	expect_empty "$TMP/out"
-}
 
 echo "   version and help"
 expect_status 0 "$NAPKIN" --version

@@ -1,0 +1,37 @@
+/* Whole files in memory; see file_text.h. */
+#include "file_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "diagram_json.h"
+#include "xalloc.h"
+
+char *
+file_text_read(const char *path, size_t *len)
+{
+	FILE *in = fopen(path, "rb");
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out;
+	char buf[65536];
+	size_t got;
+
+	if (in == NULL)
+		return NULL;
+	out = open_memstream(&text, &size);
+	if (out == NULL)
+		fatal("out of memory reading %s", path);
+	while (size <= NAPKIN_FILE_MAX && (got = fread(buf, 1, sizeof buf, in)) > 0) {
+		fwrite(buf, 1, got, out);
+		fflush(out);
+	}
+	if (ferror(in) || fclose(out) != 0 || size > NAPKIN_FILE_MAX) {
+		fclose(in);
+		free(text);
+		return NULL;
+	}
+	fclose(in);
+	*len = size;
+	return text;
+}
