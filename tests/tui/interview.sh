@@ -75,6 +75,14 @@ wait_for "!400%"
 keys : && type_text "ratio nonsense" && keys Enter
 wait_for "ratio: \"nonsense\" is not a number"
 
+# The critique stays private on the candidate's board while the clock
+# runs (api has warnings now): no counts in the title bar, no corner
+# marks, and ] says why.
+screen
+head -1 "$TMP/screen" | grep -q "warning" && fail "the title bar counts findings: $(head -1 "$TMP/screen")" || pass
+keys ]
+wait_for "the critique stays private until the interview is over"
+
 # :score: the scorecard, as napkin score prints it.
 keys : && type_text score && keys Enter
 wait_for "Result: NOT YET -- 1 of 7 expectations met"
@@ -137,6 +145,10 @@ expect_text "$TMP/chat.err" "napkin: $B exists and is not a board of the chat in
 # The interviewer's own terminal: --view follows the board, S is private to it.
 start 150 42 "$NAPKIN --view $B"
 wait_for "Users"
+# The interviewer sees the critique the candidate does not.
+wait_for "warning"
+screen
+head -1 "$TMP/screen" | grep -q "warning" && pass || fail "--view shows no finding counts: $(head -1 "$TMP/screen")"
 keys S
 wait_for "Result: NOT YET"
 expect_screen "scorecard against url-shortener: not yet"
