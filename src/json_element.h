@@ -24,7 +24,7 @@ struct json_element {
 	cJSON object;		/* the element read last */
 	cJSON *items;		/* its members */
 	size_t item_capacity;
-	struct json_member_span *spans;
+	struct json_member *spans;	/* where its members are in the text */
 	size_t span_capacity;
 	char *scratch;		/* decoded keys and strings */
 	size_t scratch_capacity;

@@ -8,17 +8,45 @@
 
 #include "utf8.h"
 
+/*
+ * What each byte means to the scanner, looked up once per byte: the loops
+ * below run over every byte of a file, and a table beats a chain of
+ * comparisons there.
+ */
+enum {
+	CLASS_SPACE = 1 << 0,		/* JSON whitespace */
+	CLASS_DELIMITER = 1 << 1,	/* ends a number or literal */
+	CLASS_STRING_STOP = 1 << 2,	/* ends a run of plain string bytes: '"', '\\', controls */
+};
+
+#define CONTROLS(c) [c] = CLASS_STRING_STOP
+static const unsigned char char_class[256] = {
+	CONTROLS(0x00), CONTROLS(0x01), CONTROLS(0x02), CONTROLS(0x03), CONTROLS(0x04),
+	CONTROLS(0x05), CONTROLS(0x06), CONTROLS(0x07), CONTROLS(0x08), CONTROLS(0x0b),
+	CONTROLS(0x0c), CONTROLS(0x0e), CONTROLS(0x0f), CONTROLS(0x10), CONTROLS(0x11),
+	CONTROLS(0x12), CONTROLS(0x13), CONTROLS(0x14), CONTROLS(0x15), CONTROLS(0x16),
+	CONTROLS(0x17), CONTROLS(0x18), CONTROLS(0x19), CONTROLS(0x1a), CONTROLS(0x1b),
+	CONTROLS(0x1c), CONTROLS(0x1d), CONTROLS(0x1e), CONTROLS(0x1f),
+	['\t'] = CLASS_SPACE | CLASS_DELIMITER | CLASS_STRING_STOP,
+	['\n'] = CLASS_SPACE | CLASS_DELIMITER | CLASS_STRING_STOP,
+	['\r'] = CLASS_SPACE | CLASS_DELIMITER | CLASS_STRING_STOP,
+	[' '] = CLASS_SPACE | CLASS_DELIMITER,
+	['"'] = CLASS_DELIMITER | CLASS_STRING_STOP, ['\\'] = CLASS_STRING_STOP,
+	[','] = CLASS_DELIMITER, [':'] = CLASS_DELIMITER, ['['] = CLASS_DELIMITER,
+	[']'] = CLASS_DELIMITER, ['{'] = CLASS_DELIMITER, ['}'] = CLASS_DELIMITER,
+};
+#undef CONTROLS
+
 static bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	return char_class[(unsigned char)c] & CLASS_SPACE;
 }
 
 static bool
 is_delimiter(char c)
 {
-	return is_space(c) || c == ',' || c == ':' || c == '[' || c == ']' ||
-	    c == '{' || c == '}' || c == '"';
+	return char_class[(unsigned char)c] & CLASS_DELIMITER;
 }
 
 static bool
@@ -53,20 +81,32 @@ json_skip_space(struct json_text t, size_t pos)
 	return pos;
 }
 
-/* pos is at the opening quote; on success *end is one past the closing one. */
+/*
+ * pos is at the opening quote; on success *end is one past the closing one
+ * and *escaped says whether the string holds an escape (when it does not,
+ * its text is its value).
+ */
 static bool
-string_end(struct json_text t, size_t pos, size_t *end, const char **message)
+string_end(struct json_text t, size_t pos, size_t *end, const char **message, bool *escaped)
 {
 	size_t p = pos + 1;
 
+	*escaped = false;
 	while (p < t.len) {
-		unsigned char c = (unsigned char)t.data[p];
+		unsigned char c;
 
+		/* Plain bytes are nearly all of them: pass their run in one tight loop. */
+		while (p < t.len && !(char_class[(unsigned char)t.data[p]] & CLASS_STRING_STOP))
+			p++;
+		if (p == t.len)
+			break;
+		c = (unsigned char)t.data[p];
 		if (c == '"') {
 			*end = p + 1;
 			return true;
 		}
 		if (c == '\\') {
+			*escaped = true;
 			if (p + 1 >= t.len)
 				break;
 			c = (unsigned char)t.data[p + 1];
@@ -108,12 +148,10 @@ string_end(struct json_text t, size_t pos, size_t *end, const char **message)
 			*message = "string is not terminated before the end of the line";
 			return false;
 		}
-		if (c < 0x20) {
-			*end = p;
-			*message = "control character in string (JSON needs it escaped)";
-			return false;
-		}
-		p++;
+		/* The only bytes left that stop a run: other controls. */
+		*end = p;
+		*message = "control character in string (JSON needs it escaped)";
+		return false;
 	}
 	*end = pos;
 	*message = "string is not terminated";
@@ -126,12 +164,13 @@ json_value_end(struct json_text t, size_t pos, size_t *end, const char **message
 	char stack[JSON_DEPTH_MAX];
 	size_t depth = 0;
 	size_t p = pos;
+	bool escaped;
 
 	while (p < t.len) {
 		char c = t.data[p];
 
 		if (c == '"') {
-			if (!string_end(t, p, &p, message)) {
+			if (!string_end(t, p, &p, message, &escaped)) {
 				*end = p;
 				return false;
 			}
@@ -180,9 +219,10 @@ json_value_end(struct json_text t, size_t pos, size_t *end, const char **message
 	return false;
 }
 
-int
-json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start,
-    size_t *key_end, size_t *value, const char **message)
+/* json_next_start, and whether the key holds an escape. */
+static int
+next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, size_t *key_end,
+    size_t *value, const char **message, bool *key_escaped)
 {
 	bool object = t.data[pos] == '{';
 	char close = object ? '}' : ']', wrong_close = object ? ']' : '}';
@@ -224,7 +264,7 @@ json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_star
 			return -1;
 		}
 		*key_start = p;
-		if (!string_end(t, p, key_end, message)) {
+		if (!string_end(t, p, key_end, message, key_escaped)) {
 			*value = *key_end;
 			return -1;
 		}
@@ -243,6 +283,15 @@ json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_star
 	}
 	*value = p;
 	return 1;
+}
+
+int
+json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start,
+    size_t *key_end, size_t *value, const char **message)
+{
+	bool escaped;
+
+	return next_start(t, pos, cursor, key_start, key_end, value, message, &escaped);
 }
 
 int
@@ -305,21 +354,26 @@ check_scalar(struct json_text t, size_t pos, size_t end, size_t *bad, const char
 	return i == len;
 }
 
-/* Each byte is looked at once, however deep the nesting. */
-bool
-json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
-    const char **message)
+/*
+ * json_check_value, and whether the value, when a string, holds an escape.
+ * Each byte is looked at once, however deep the nesting.
+ */
+static bool
+check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
+    const char **message, bool *escaped)
 {
 	size_t cursor = 0, ks, ke, value, p = pos;
+	bool inner;
 	int more;
 
+	*escaped = false;
 	if (pos >= t.len) {
 		*bad = pos;
 		*message = "unexpected end of file";
 		return false;
 	}
 	if (t.data[pos] == '"') {
-		if (!string_end(t, pos, end, message)) {
+		if (!string_end(t, pos, end, message, escaped)) {
 			*bad = *end;
 			return false;
 		}
@@ -336,8 +390,8 @@ json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t 
 		*message = "nesting is deeper than 200 levels";
 		return false;
 	}
-	while ((more = json_next_start(t, pos, &cursor, &ks, &ke, &value, message)) > 0) {
-		if (!json_check_value(t, value, depth + 1, &cursor, bad, message))
+	while ((more = next_start(t, pos, &cursor, &ks, &ke, &value, message, &inner)) > 0) {
+		if (!check_value(t, value, depth + 1, &cursor, bad, message, &inner))
 			return false;
 	}
 	if (more < 0) {
@@ -346,6 +400,31 @@ json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t 
 	}
 	*end = value + 1;
 	return true;
+}
+
+bool
+json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
+    const char **message)
+{
+	bool escaped;
+
+	return check_value(t, pos, depth, end, bad, message, &escaped);
+}
+
+int
+json_next_member(struct json_text t, size_t pos, int depth, size_t *cursor, struct json_member *m,
+    size_t *bad, const char **message)
+{
+	int more = next_start(t, pos, cursor, &m->key, &m->key_end, &m->value, message, &m->key_escaped);
+
+	if (more < 0)
+		*bad = m->value;
+	if (more <= 0)
+		return more;
+	if (!check_value(t, m->value, depth + 1, cursor, bad, message, &m->value_escaped))
+		return -1;
+	m->end = *cursor;
+	return 1;
 }
 
 size_t
