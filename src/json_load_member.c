@@ -138,6 +138,22 @@ member_twice(const cJSON *obj, const cJSON *c, struct strmap *seen)
 }
 
 /*
+ * Where name is in names, or at its NULL.  The first byte is compared
+ * before the rest: member names rarely share one, so most candidates cost
+ * a byte comparison, not a call to strcmp (this runs for every member of
+ * every element).
+ */
+static size_t
+name_index(const char *const *names, const char *name)
+{
+	size_t i = 0;
+
+	while (names[i] != NULL && (names[i][0] != name[0] || strcmp(names[i], name) != 0))
+		i++;
+	return i;
+}
+
+/*
  * One pass over an element's members: each one named in names (a NULL-ended
  * list) goes into found[] at the same index, and the checks no type check
  * can make are made -- a name given twice, a number too big for a double.
@@ -160,11 +176,9 @@ pick_members(struct loader *l, const struct element *el, const cJSON *obj,
 		strmap_reserve(seen, count);
 	}
 	for (const cJSON *c = obj->child; c != NULL && ok; c = c->next, index++) {
-		size_t i = 0;
+		size_t i = name_index(names, c->string);
 		bool twice;
 
-		while (names[i] != NULL && strcmp(c->string, names[i]) != 0)
-			i++;
 		if (seen != NULL || names[i] == NULL)
 			twice = member_twice(obj, c, seen);
 		else
@@ -189,12 +203,20 @@ pick_members(struct loader *l, const struct element *el, const cJSON *obj,
 	return ok;
 }
 
-/* Name the element by its id from now on, when it has a valid one. */
+/*
+ * Name the element by its id from now on, when it has a valid one: the
+ * first member named "id", as cJSON_GetObjectItemCaseSensitive finds it,
+ * but without a strcmp for every member of every edge.
+ */
 static void
 name_element(struct element *el, const cJSON *obj)
 {
-	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+	const cJSON *id;
 
+	for (id = obj->child; id != NULL; id = id->next) {
+		if (id->string[0] == 'i' && strcmp(id->string, "id") == 0)
+			break;
+	}
 	if (cJSON_IsString(id) && diagram_valid_id(id->valuestring))
 		el->id = id->valuestring;
 }
