@@ -299,16 +299,18 @@ diagram_insert_node(struct diagram *d, const struct node *v, struct napkin_error
 {
 	struct node *n;
 	struct record r = { .type = REC_NODE_ADD, .detached = true };
+	const char *id;
+	char *made = NULL;
 
 	if (!check_node_values(d, v, err))
 		return NULL;
-	n = xcalloc(1, sizeof *n);
-	n->id = v->id != NULL ? xstrdup(v->id) :
-	    diagram_unique_node_id(d, v->label != NULL ? v->label : kind_name(v->kind));
+	id = v->id;
+	if (id == NULL)
+		id = made = diagram_unique_node_id(d, v->label != NULL ? v->label : kind_name(v->kind));
+	n = node_new(id, v->label != NULL ? v->label : id, v->tech != NULL ? v->tech : "",
+	    v->notes != NULL ? v->notes : "");
+	free(made);
 	n->kind = v->kind;
-	n->label = xstrdup(v->label != NULL ? v->label : n->id);
-	n->tech = xstrdup(v->tech != NULL ? v->tech : "");
-	n->notes = xstrdup(v->notes != NULL ? v->notes : "");
 	n->replicas = v->replicas;
 	n->managed = v->managed;
 	n->x = v->x;
@@ -582,10 +584,9 @@ diagram_connect(struct diagram *d, const struct node *cfrom, const struct node *
 		error_set_member(err, "mode", "mode %d is not a mode", (int)mode);
 		return NULL;
 	}
-	e = xcalloc(1, sizeof *e);
+	e = edge_new(label);
 	e->from = from;
 	e->to = to;
-	e->label = xstrdup(label);
 	e->mode = mode;
 	e->ratio = 1.0;
 	e->uid = d->next_edge_uid++;
