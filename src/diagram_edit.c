@@ -16,18 +16,32 @@
 
 /* --- Checks, each naming the file-format member it guards --- */
 
-static bool
-check_text(const char *member, const char *s, size_t max, bool allow_layout,
-    bool allow_empty, struct napkin_error *err)
+/*
+ * The length of s when every byte is printable ASCII, as in nearly every
+ * id, label and tech; SIZE_MAX otherwise.  Such a string is valid UTF-8
+ * without a control character, so one look at each byte checks it.
+ */
+static size_t
+printable_ascii_length(const char *s)
 {
-	size_t len = strlen(s);
+	size_t len = 0;
+
+	for (; s[len] != '\0'; len++) {
+		if ((unsigned char)s[len] < 0x20 || (unsigned char)s[len] > 0x7e)
+			return SIZE_MAX;
+	}
+	return len;
+}
+
+/* s, len bytes long, is UTF-8 without control characters (\n and \t too when allow_layout). */
+static bool
+check_encoding(const char *member, const char *s, size_t len, bool allow_layout,
+    struct napkin_error *err)
+{
 	size_t bad;
 	const char *control;
 	uint32_t cp;
 
-	if (len > max)
-		return error_set_member(err, member, "%s is %zu bytes long; the limit is %zu",
-		    member, len, max);
 	if (!utf8_valid(s, len, &bad))
 		return error_set_member(err, member, "%s is not valid UTF-8 (byte %zu)",
 		    member, bad + 1);
@@ -37,6 +51,23 @@ check_text(const char *member, const char *s, size_t max, bool allow_layout,
 		return error_set_member(err, member,
 		    "%s contains the control character U+%04X", member, (unsigned)cp);
 	}
+	return true;
+}
+
+static bool
+check_text(const char *member, const char *s, size_t max, bool allow_layout,
+    bool allow_empty, struct napkin_error *err)
+{
+	size_t len = printable_ascii_length(s);
+	bool printable = len != SIZE_MAX;
+
+	if (!printable)
+		len = strlen(s);
+	if (len > max)
+		return error_set_member(err, member, "%s is %zu bytes long; the limit is %zu",
+		    member, len, max);
+	if (!printable && !check_encoding(member, s, len, allow_layout, err))
+		return false;
 	if (len == 0 && !allow_empty)
 		return error_set_member(err, member, "%s must not be empty", member);
 	return true;

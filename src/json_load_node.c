@@ -140,13 +140,18 @@ json_load_node(struct loader *l, const cJSON *obj, size_t pos, size_t number)
 	v.notes = (char *)notes;
 	if (!load_accepts(l, &el, m[NODE_ACCEPT], &v))
 		goto refused;
-	twin = diagram_valid_id(v.id) ? diagram_find_node(l->d, v.id) : NULL;
+	/*
+	 * Inserting checks that the id is new (before any other value), so
+	 * the twin is looked up only when a node is refused, for a message
+	 * that names it.  The id is not counted as refused: its twin stands.
+	 */
+	n = diagram_insert_node(l->d, &v, &err);
+	twin = n == NULL ? diagram_find_node(l->d, v.id) : NULL;
 	if (twin != NULL) {
 		el.id = NULL;
 		FAIL_MEMBER(l, &el, "id", "duplicate id \"%s\" (node %zu has it too)", v.id, twin->index + 1);
 		goto done;
 	}
-	n = diagram_insert_node(l->d, &v, &err);
 	if (n == NULL) {
 		FAIL_MEMBER(l, &el, err.member, "%s", err.message);
 		goto refused;
