@@ -49,6 +49,15 @@ is_delimiter(char c)
 	return char_class[(unsigned char)c] & CLASS_DELIMITER;
 }
 
+/* Where the number or literal at p ends: at the first delimiter. */
+static size_t
+scalar_end(struct json_text t, size_t p)
+{
+	while (p < t.len && !is_delimiter(t.data[p]))
+		p++;
+	return p;
+}
+
 static bool
 is_hex(char c)
 {
@@ -73,21 +82,32 @@ escape_unit(struct json_text t, size_t p)
 	return unit;
 }
 
-size_t
-json_skip_space(struct json_text t, size_t pos)
+static inline size_t
+skip_space(struct json_text t, size_t pos)
 {
 	while (pos < t.len && is_space(t.data[pos]))
 		pos++;
 	return pos;
 }
 
-/*
- * pos is at the opening quote; on success *end is one past the closing one
- * and *escaped says whether the string holds an escape (when it does not,
- * its text is its value).
- */
+size_t
+json_skip_space(struct json_text t, size_t pos)
+{
+	return skip_space(t, pos);
+}
+
+/* Where the run of plain string bytes from p ends: a quote, a backslash, a control or the end. */
+static inline size_t
+plain_run(struct json_text t, size_t p)
+{
+	while (p < t.len && !(char_class[(unsigned char)t.data[p]] & CLASS_STRING_STOP))
+		p++;
+	return p;
+}
+
+/* string_end for any string: escapes, and every error. */
 static bool
-string_end(struct json_text t, size_t pos, size_t *end, const char **message, bool *escaped)
+string_scan(struct json_text t, size_t pos, size_t *end, const char **message, bool *escaped)
 {
 	size_t p = pos + 1;
 
@@ -95,9 +115,7 @@ string_end(struct json_text t, size_t pos, size_t *end, const char **message, bo
 	while (p < t.len) {
 		unsigned char c;
 
-		/* Plain bytes are nearly all of them: pass their run in one tight loop. */
-		while (p < t.len && !(char_class[(unsigned char)t.data[p]] & CLASS_STRING_STOP))
-			p++;
+		p = plain_run(t, p);
 		if (p == t.len)
 			break;
 		c = (unsigned char)t.data[p];
@@ -158,6 +176,25 @@ string_end(struct json_text t, size_t pos, size_t *end, const char **message, bo
 	return false;
 }
 
+/*
+ * pos is at the opening quote; on success *end is one past the closing one
+ * and *escaped says whether the string holds an escape (when it does not,
+ * its text is its value).  Nearly every string is one plain run and a
+ * quote; that case is small enough to be inlined where strings are met.
+ */
+static inline bool
+string_end(struct json_text t, size_t pos, size_t *end, const char **message, bool *escaped)
+{
+	size_t p = plain_run(t, pos + 1);
+
+	if (p < t.len && t.data[p] == '"') {
+		*end = p + 1;
+		*escaped = false;
+		return true;
+	}
+	return string_scan(t, pos, end, message, escaped);
+}
+
 bool
 json_value_end(struct json_text t, size_t pos, size_t *end, const char **message)
 {
@@ -201,8 +238,7 @@ json_value_end(struct json_text t, size_t pos, size_t *end, const char **message
 		} else {
 			size_t start = p;
 
-			while (p < t.len && !is_delimiter(t.data[p]))
-				p++;
+			p = scalar_end(t, p);
 			if (p == start) {
 				*end = p;
 				*message = "unexpected character";
@@ -229,13 +265,13 @@ next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, si
 	size_t p;
 
 	if (*cursor == 0) {
-		p = json_skip_space(t, pos + 1);
+		p = skip_space(t, pos + 1);
 		if (p < t.len && t.data[p] == close) {
 			*value = p;
 			return 0;
 		}
 	} else {
-		p = json_skip_space(t, *cursor);
+		p = skip_space(t, *cursor);
 		if (p < t.len && t.data[p] == close) {
 			*value = p;
 			return 0;
@@ -250,9 +286,9 @@ next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, si
 			    "expected ',' or ']' after an element";
 			return -1;
 		}
-		p = json_skip_space(t, p + 1);
+		p = skip_space(t, p + 1);
 		if (p < t.len && t.data[p] == close) {
-			*value = json_skip_space(t, *cursor);
+			*value = skip_space(t, *cursor);
 			*message = object ? "trailing comma before '}'" : "trailing comma before ']'";
 			return -1;
 		}
@@ -268,13 +304,13 @@ next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, si
 			*value = *key_end;
 			return -1;
 		}
-		p = json_skip_space(t, *key_end);
+		p = skip_space(t, *key_end);
 		if (p >= t.len || t.data[p] != ':') {
 			*value = p;
 			*message = "expected ':' after the member name";
 			return -1;
 		}
-		p = json_skip_space(t, p + 1);
+		p = skip_space(t, p + 1);
 	}
 	if (p >= t.len || t.data[p] == ',' || t.data[p] == close) {
 		*value = p;
@@ -380,10 +416,8 @@ check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
 		return true;
 	}
 	if (t.data[pos] != '{' && t.data[pos] != '[') {
-		while (p < t.len && !is_delimiter(t.data[p]))
-			p++;
-		*end = p;
-		return check_scalar(t, pos, p, bad, message);
+		*end = scalar_end(t, p);
+		return check_scalar(t, pos, *end, bad, message);
 	}
 	if (depth >= JSON_DEPTH_MAX) {
 		*bad = pos;
@@ -411,11 +445,66 @@ json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t 
 	return check_value(t, pos, depth, end, bad, message, &escaped);
 }
 
+/*
+ * The member json_next_member finds in nearly every element, in one pass:
+ * from p (just past the '{' when first, else just past the last value), an
+ * optional ',' then "key": value, where neither the key nor a string value
+ * holds an escape and the value is a string, number, true, false or null.
+ * Anything else -- the end of the object, an escape, a nested value, every
+ * error -- returns false before *m is complete, and the general path reads
+ * the member from the same place.  Either way the member comes out the same.
+ */
+static bool
+plain_member(struct json_text t, size_t p, bool first, struct json_member *m)
+{
+	const char *s = t.data;
+	size_t bad;
+	const char *message;
+
+	p = skip_space(t, p);
+	if (!first) {
+		if (p >= t.len || s[p] != ',')
+			return false;
+		p = skip_space(t, p + 1);
+	}
+	if (p >= t.len || s[p] != '"')
+		return false;
+	m->key = p;
+	p = plain_run(t, p + 1);
+	if (p >= t.len || s[p] != '"')
+		return false;
+	m->key_end = p + 1;
+	p = skip_space(t, p + 1);
+	if (p >= t.len || s[p] != ':')
+		return false;
+	m->value = p = skip_space(t, p + 1);
+	if (p >= t.len || s[p] == '{' || s[p] == '[')
+		return false;
+	if (s[p] == '"') {
+		p = plain_run(t, p + 1);
+		if (p >= t.len || s[p] != '"')
+			return false;
+		m->end = p + 1;
+	} else {
+		m->end = scalar_end(t, p);
+		if (!check_scalar(t, p, m->end, &bad, &message))
+			return false;
+	}
+	m->key_escaped = m->value_escaped = false;
+	return true;
+}
+
 int
 json_next_member(struct json_text t, size_t pos, int depth, size_t *cursor, struct json_member *m,
     size_t *bad, const char **message)
 {
-	int more = next_start(t, pos, cursor, &m->key, &m->key_end, &m->value, message, &m->key_escaped);
+	int more;
+
+	if (t.data[pos] == '{' && plain_member(t, *cursor == 0 ? pos + 1 : *cursor, *cursor == 0, m)) {
+		*cursor = m->end;
+		return 1;
+	}
+	more = next_start(t, pos, cursor, &m->key, &m->key_end, &m->value, message, &m->key_escaped);
 
 	if (more < 0)
 		*bad = m->value;
@@ -465,13 +554,13 @@ json_check(struct json_text t, size_t pos, size_t *bad, const char **message)
 {
 	size_t end;
 
-	return json_check_value(t, json_skip_space(t, pos), 0, &end, bad, message);
+	return json_check_value(t, skip_space(t, pos), 0, &end, bad, message);
 }
 
 size_t
 json_locate(struct json_text t, size_t pos, const struct json_step *path, size_t depth)
 {
-	size_t p = json_skip_space(t, pos);
+	size_t p = skip_space(t, pos);
 
 	for (size_t i = 0; i < depth; i++) {
 		size_t cursor = 0, ks = 0, ke = 0, value, n = 0;
