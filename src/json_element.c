@@ -18,13 +18,14 @@ json_element_init(struct json_element *e)
 static void
 release(struct json_element *e)
 {
-	for (size_t i = 0; i < e->count; i++) {
+	for (size_t i = 0; i < e->count && e->parsed > 0; i++) {
 		cJSON *item = &e->items[i];
 
 		if (cJSON_IsArray(item) || cJSON_IsObject(item)) {
 			/* Only the children are cJSON's; the item itself is ours. */
 			cJSON_Delete(item->child);
 			item->child = NULL;
+			e->parsed--;
 		}
 	}
 	e->count = 0;
@@ -85,7 +86,8 @@ read_string(struct json_text t, size_t pos, size_t end, bool escaped, char **scr
 
 /* Fill item with the value of member m; strings are decoded to *scratch. */
 static void
-read_value(cJSON *item, struct json_text t, const struct json_member *m, char **scratch)
+read_value(struct json_element *e, cJSON *item, struct json_text t, const struct json_member *m,
+    char **scratch)
 {
 	size_t pos = m->value, end = m->end;
 	char c = t.data[pos];
@@ -103,6 +105,7 @@ read_value(cJSON *item, struct json_text t, const struct json_member *m, char **
 		item->child = parsed->child;
 		parsed->child = NULL;
 		cJSON_Delete(parsed);
+		e->parsed++;
 	} else if (c == 't' || c == 'f') {
 		item->type = c == 't' ? cJSON_True : cJSON_False;
 		item->valueint = c == 't';
@@ -160,7 +163,7 @@ json_element_read(struct json_element *e, struct json_text t, size_t pos, int de
 
 		item->string = read_string(t, e->spans[i].key, e->spans[i].key_end, e->spans[i].key_escaped,
 		    &scratch);
-		read_value(item, t, &e->spans[i], &scratch);
+		read_value(e, item, t, &e->spans[i], &scratch);
 		item->next = i + 1 < count ? &e->items[i + 1] : NULL;
 		/* As cJSON links them: the first's prev is the last. */
 		item->prev = i > 0 ? &e->items[i - 1] : &e->items[count - 1];

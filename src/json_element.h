@@ -29,6 +29,7 @@ struct json_element {
 	char *scratch;		/* decoded keys and strings */
 	size_t scratch_capacity;
 	size_t count;		/* members in the element read last */
+	size_t parsed;		/* of them, arrays and objects whose children are cJSON's */
 };
 
 void json_element_init(struct json_element *e);
