@@ -85,7 +85,7 @@ fingerprint_nodes(struct grouping *gr)
 		for (size_t i = 0; i < count; i++) {
 			uint32_t e = g->out_edges[g->out_start[v] + i];
 
-			k[i] = (uint64_t)g->edge_to[e] << 1 | (g->edges[e]->mode == EDGE_ASYNC);
+			k[i] = (uint64_t)g->edge_to[e] << 1 | (g->edge_mode[e] == EDGE_ASYNC);
 		}
 		sort_keys(k, count);
 		gr->print[v].edges_hash = hash_bytes(k, count * sizeof *k, 0xcbf29ce484222325ULL);
@@ -212,7 +212,7 @@ analysis_find_groups(struct analysis *a)
 	for (uint32_t v = 0; v < n; v++) {
 		a->group[v] = find(gr.parent, v);
 		a->member_start[a->group[v] + 1]++;
-		a->replicas[a->group[v]] += g->nodes[v]->replicas;
+		a->replicas[a->group[v]] += g->node_replicas[v];
 	}
 	for (uint32_t v = 0; v < n; v++)
 		a->member_start[v + 1] += a->member_start[v];
