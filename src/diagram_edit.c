@@ -189,25 +189,29 @@ live_group(struct diagram *d, const struct group *g, struct napkin_error *err)
 /* --- Recording --- */
 
 static void
-apply_named(struct diagram *d, struct record *r, const char *fmt, ...)
+apply_recorded(struct diagram *d, struct record *r, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Apply r as a step named by fmt and what follows. */
 static void
-apply_named(struct diagram *d, struct record *r, const char *fmt, ...)
+apply_recorded(struct diagram *d, struct record *r, const char *fmt, ...)
 {
 	char name[160];
 	va_list ap;
 
-	/* Loaders build whole diagrams unrecorded: no step, so no name to make. */
-	if (!d->history.recording) {
-		history_apply(d, r, NULL);
-		return;
-	}
 	va_start(ap, fmt);
 	vsnprintf(name, sizeof name, fmt, ap);
 	va_end(ap);
 	history_apply(d, r, name);
 }
+
+/*
+ * Loaders build whole diagrams unrecorded: no step, so no name to make,
+ * and the ids that would name it are not even read (on a big file each is
+ * a cache miss in a node nothing else touches then).
+ */
+#define APPLY_NAMED(d, r, ...) \
+	((d)->history.recording ? apply_recorded((d), (r), __VA_ARGS__) : history_apply((d), (r), NULL))
 
 static void
 change_node(struct diagram *d, struct node *n, enum field field, union field_value value,
@@ -215,7 +219,7 @@ change_node(struct diagram *d, struct node *n, enum field field, union field_val
 {
 	struct record r = { .type = REC_NODE_FIELD, .field = field, .object.node = n, .value = value };
 
-	apply_named(d, &r, "%s %s", what, n->id);
+	APPLY_NAMED(d, &r, "%s %s", what, n->id);
 }
 
 static void
@@ -224,7 +228,7 @@ change_edge(struct diagram *d, struct edge *e, enum field field, union field_val
 {
 	struct record r = { .type = REC_EDGE_FIELD, .field = field, .object.edge = e, .value = value };
 
-	apply_named(d, &r, "%s %s -> %s", what, e->from->id, e->to->id);
+	APPLY_NAMED(d, &r, "%s %s -> %s", what, e->from->id, e->to->id);
 }
 
 /* --- Title --- */
@@ -351,7 +355,7 @@ diagram_insert_node(struct diagram *d, const struct node *v, struct napkin_error
 	n->accept_count = v->accept_count;
 	r.object.node = n;
 	r.index = d->node_count;
-	apply_named(d, &r, "add %s", n->id);
+	APPLY_NAMED(d, &r, "add %s", n->id);
 	return n;
 }
 
@@ -622,7 +626,7 @@ diagram_connect(struct diagram *d, const struct node *cfrom, const struct node *
 	e->uid = d->next_edge_uid++;
 	r.object.edge = e;
 	r.index = d->edge_count;
-	apply_named(d, &r, "connect %s -> %s", from->id, to->id);
+	APPLY_NAMED(d, &r, "connect %s -> %s", from->id, to->id);
 	return e;
 }
 
@@ -635,7 +639,7 @@ diagram_disconnect(struct diagram *d, const struct edge *ce, struct napkin_error
 	if (e == NULL)
 		return false;
 	r.object.edge = e;
-	apply_named(d, &r, "disconnect %s -> %s", e->from->id, e->to->id);
+	APPLY_NAMED(d, &r, "disconnect %s -> %s", e->from->id, e->to->id);
 	return true;
 }
 
@@ -701,7 +705,7 @@ diagram_add_group(struct diagram *d, const char *id, const char *label, struct n
 	g->label = xstrdup(label);
 	r.object.group = g;
 	r.index = d->group_count;
-	apply_named(d, &r, "add group %s", id);
+	APPLY_NAMED(d, &r, "add group %s", id);
 	return g;
 }
 
@@ -740,6 +744,6 @@ diagram_set_group_label(struct diagram *d, const struct group *cg, const char *l
 		return true;
 	r.object.group = g;
 	r.value.string = xstrdup(label);
-	apply_named(d, &r, "label group %s", g->id);
+	APPLY_NAMED(d, &r, "label group %s", g->id);
 	return true;
 }
