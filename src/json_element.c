@@ -62,6 +62,14 @@ plain_integer(const char *s, size_t len)
 	return s[0] == '-' ? -v : v;
 }
 
+double
+json_element_number(struct json_text t, size_t pos, size_t end)
+{
+	double v = plain_integer(t.data + pos, end - pos);
+
+	return isnan(v) ? strtod(t.data + pos, NULL) : v;
+}
+
 /*
  * The checked string at text[pos, end) decoded into *scratch, which moves
  * past it.  Without an escape, as nearly every string is, its text is its
@@ -112,10 +120,8 @@ read_value(struct json_element *e, cJSON *item, struct json_text t, const struct
 	} else if (c == 'n') {
 		item->type = cJSON_NULL;
 	} else {
-		double v = plain_integer(t.data + pos, end - pos);
+		double v = json_element_number(t, pos, end);
 
-		if (isnan(v))
-			v = strtod(t.data + pos, NULL);
 		item->type = cJSON_Number;
 		item->valuedouble = v;
 		item->valueint = v >= INT_MAX ? INT_MAX : v <= (double)INT_MIN ? INT_MIN : (int)v;

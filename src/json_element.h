@@ -45,5 +45,7 @@ void json_element_free(struct json_element *e);
  */
 const cJSON *json_element_read(struct json_element *e, struct json_text t, size_t pos, int depth,
     size_t *end, size_t *bad, const char **message);
+/* The value of the checked number at text[pos, end), as an item gets it (in the C locale). */
+double json_element_number(struct json_text t, size_t pos, size_t end);
 
 #endif

@@ -33,6 +33,18 @@ loader_get_string(struct loader *l, const struct element *el, const cJSON *v, co
 }
 
 bool
+loader_is_integer(double v, int min, int max)
+{
+	return v == floor(v) && v >= min && v <= max;
+}
+
+bool
+loader_is_rate(double v, double max)
+{
+	return isfinite(v) && v >= 0 && v <= max;
+}
+
+bool
 loader_get_integer(struct loader *l, const struct element *el, const cJSON *v, const char *member,
     int min, int max, int *out)
 {
@@ -40,8 +52,7 @@ loader_get_integer(struct loader *l, const struct element *el, const cJSON *v, c
 
 	if (v == NULL)
 		return true;
-	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
-	    v->valuedouble < min || v->valuedouble > max) {
+	if (!cJSON_IsNumber(v) || !loader_is_integer(v->valuedouble, min, max)) {
 		FAIL_MEMBER(l, el, member, "\"%s\" must be an integer from %d to %d, not %s",
 		    member, min, max, loader_describe(v, buf, sizeof buf));
 		return false;
@@ -58,8 +69,7 @@ loader_get_number(struct loader *l, const struct element *el, const cJSON *v, co
 
 	if (v == NULL)
 		return true;
-	if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < 0 ||
-	    v->valuedouble > max) {
+	if (!cJSON_IsNumber(v) || !loader_is_rate(v->valuedouble, max)) {
 		FAIL_MEMBER(l, el, member, "\"%s\" must be a number from 0 to %g, not %s",
 		    member, max, loader_describe(v, buf, sizeof buf));
 		return false;

@@ -164,3 +164,58 @@ refused:
 done:
 	free(v.accepts);
 }
+
+/* A plain integer member in [min, max]; true with *out untouched when absent. */
+static bool
+plain_integer(const struct loader *l, const struct plain_element *pe, size_t i, int min, int max, int *out)
+{
+	double v;
+
+	if (pe->value[i] == 0)
+		return true;
+	if (!loader_plain_number(l, pe, i, &v) || !loader_is_integer(v, min, max))
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static bool
+plain_rate(const struct loader *l, const struct plain_element *pe, size_t i, double *out)
+{
+	return loader_plain_number(l, pe, i, out) && loader_is_rate(*out, NAPKIN_RATE_MAX);
+}
+
+bool
+json_load_plain_node(struct loader *l, size_t pos, size_t *end)
+{
+	struct plain_element pe;
+	struct node v = { .replicas = 1 };
+	struct napkin_error err;
+	const char *id = NULL, *kind = NULL, *label = NULL, *tech = NULL, *notes = NULL;
+	size_t after;
+
+	if (!loader_plain_members(l, pos, node_members, &pe, &after) ||
+	    pe.value[NODE_ID] == 0 || pe.value[NODE_KIND] == 0 ||
+	    !loader_plain_string(l, &pe, NODE_ID, &id) ||
+	    !loader_plain_string(l, &pe, NODE_KIND, &kind) ||
+	    !loader_plain_string(l, &pe, NODE_LABEL, &label) ||
+	    !loader_plain_string(l, &pe, NODE_TECH, &tech) ||
+	    !loader_plain_string(l, &pe, NODE_NOTES, &notes) ||
+	    !kind_from_name(kind, &v.kind) ||
+	    !plain_integer(l, &pe, NODE_REPLICAS, 1, NAPKIN_REPLICAS_MAX, &v.replicas) ||
+	    !loader_plain_bool(l, &pe, NODE_MANAGED, &v.managed) ||
+	    !plain_integer(l, &pe, NODE_X, 0, NAPKIN_COORD_MAX, &v.x) ||
+	    !plain_integer(l, &pe, NODE_Y, 0, NAPKIN_COORD_MAX, &v.y) ||
+	    !plain_rate(l, &pe, NODE_CAPACITY, &v.capacity) ||
+	    !plain_rate(l, &pe, NODE_RPS, &v.rps))
+		return false;
+	v.id = (char *)id;
+	v.label = (char *)label;
+	v.tech = (char *)tech;
+	v.notes = (char *)notes;
+	/* Refused (a duplicate id, a label too long): the general way reports it. */
+	if (diagram_insert_node(l->d, &v, &err) == NULL)
+		return false;
+	*end = after;
+	return true;
+}
