@@ -72,7 +72,6 @@ json_load_plain_edge(struct loader *l, size_t pos, size_t *end)
 	struct plain_element pe;
 	struct napkin_error err;
 	const char *from_id = NULL, *to_id = NULL, *label = "", *mode_name = NULL;
-	const struct node *from, *to;
 	enum edge_mode mode = EDGE_SYNC;
 	double ratio = 1.0;
 	const struct edge *e;
@@ -85,12 +84,10 @@ json_load_plain_edge(struct loader *l, size_t pos, size_t *end)
 	    !loader_plain_string(l, &pe, EDGE_LABEL, &label) ||
 	    !loader_plain_string(l, &pe, EDGE_MODE, &mode_name) ||
 	    !loader_plain_number(l, &pe, EDGE_RATIO, &ratio) || !loader_is_rate(ratio, NAPKIN_RATIO_MAX) ||
-	    (mode_name != NULL && !edge_mode_from_name(mode_name, &mode)) ||
-	    (from = diagram_find_node(l->d, from_id)) == NULL ||
-	    (to = diagram_find_node(l->d, to_id)) == NULL)
+	    (mode_name != NULL && !edge_mode_from_name(mode_name, &mode)))
 		return false;
-	/* Refused (a loop, a label too long): the general way reports it. */
-	if ((e = diagram_connect(l->d, from, to, label, mode, &err)) == NULL)
+	/* Refused (an unknown node, a loop, a label too long): the general way reports it. */
+	if ((e = diagram_connect_ids(l->d, from_id, to_id, label, mode, &err)) == NULL)
 		return false;
 	/* The ratio passed the check diagram_set_edge_ratio makes. */
 	if (!diagram_set_edge_ratio(l->d, e, ratio, &err))

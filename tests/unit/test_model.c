@@ -54,6 +54,37 @@ test_add_find_delete(void **state)
 	diagram_free(d);
 }
 
+/* Connecting by ids is connecting the nodes: the same checks, one undo step. */
+static void
+test_connect_by_ids(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *api, *db;
+	const struct edge *e;
+	struct napkin_error err;
+
+	(void)state;
+	api = add(d, "api", KIND_SERVICE);
+	db = add(d, "db", KIND_DB);
+	e = diagram_connect_ids(d, "api", "db", "SQL", EDGE_ASYNC, &err);
+	assert_non_null(e);
+	assert_ptr_equal(e->from, api);
+	assert_ptr_equal(e->to, db);
+	assert_string_equal(e->label, "SQL");
+	assert_int_equal(e->mode, EDGE_ASYNC);
+	assert_null(diagram_connect_ids(d, "api", "nowhere", "", EDGE_SYNC, &err));
+	assert_string_equal(err.member, "to");
+	assert_null(diagram_connect_ids(d, "nowhere", "db", "", EDGE_SYNC, &err));
+	assert_string_equal(err.member, "from");
+	assert_null(diagram_connect_ids(d, "db", "db", "", EDGE_SYNC, &err));
+	assert_null(diagram_connect_ids(d, "api", "db", "tab\there", EDGE_SYNC, &err));
+	assert_string_equal(err.member, "label");
+	assert_int_equal(diagram_edge_count(d), 1);
+	assert_true(diagram_undo(d));
+	assert_int_equal(diagram_edge_count(d), 0);
+	diagram_free(d);
+}
+
 static void
 test_ids_unique_and_valid(void **state)
 {
@@ -355,6 +386,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_add_find_delete),
+		cmocka_unit_test(test_connect_by_ids),
 		cmocka_unit_test(test_ids_unique_and_valid),
 		cmocka_unit_test(test_attribute_checks),
 		cmocka_unit_test(test_undo_redo_each_attribute),
