@@ -22,6 +22,17 @@
 
 #include "xalloc.h"
 
+/* Whether name is the length bytes at key (which hold no NUL). */
+static bool
+same_name(const char *name, const char *key, size_t length)
+{
+	size_t k = 0;
+
+	while (k < length && name[k] == key[k])
+		k++;
+	return k == length && name[k] == '\0';
+}
+
 /* Where the quoted key at text[key, key_end) is in names, or at its NULL. */
 static size_t
 plain_name(const char *const *names, struct json_text t, size_t key, size_t key_end)
@@ -29,8 +40,7 @@ plain_name(const char *const *names, struct json_text t, size_t key, size_t key_
 	const char *name = t.data + key + 1;
 	size_t length = key_end - key - 2, i = 0;
 
-	while (names[i] != NULL && (names[i][0] != name[0] || strncmp(names[i], name, length) != 0 ||
-	    names[i][length] != '\0'))
+	while (names[i] != NULL && (names[i][0] != name[0] || !same_name(names[i], name, length)))
 		i++;
 	return i;
 }
