@@ -112,11 +112,18 @@ cJSON *loader_copy_unknown(const cJSON *obj, const char *const *known);
 
 #define PLAIN_MEMBERS_MAX 16
 
-/* Where each member of a plain element is: value[i] is 0 when names[i] is absent. */
+/* Where each member of a plain element is, for the members present. */
 struct plain_element {
+	unsigned present;	/* bit i: names[i] is there */
 	size_t value[PLAIN_MEMBERS_MAX], end[PLAIN_MEMBERS_MAX];
 	char *text;		/* where the next string copied out goes */
 };
+
+static inline bool
+plain_has(const struct plain_element *pe, size_t i)
+{
+	return pe->present & 1u << i;
+}
 
 /*
  * The element at pos in the plain form napkin writes -- an object whose

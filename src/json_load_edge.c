@@ -78,7 +78,7 @@ json_load_plain_edge(struct loader *l, size_t pos, size_t *end)
 	size_t after;
 
 	if (!loader_plain_members(l, pos, edge_members, &pe, &after) ||
-	    pe.value[EDGE_FROM] == 0 || pe.value[EDGE_TO] == 0 ||
+	    !plain_has(&pe, EDGE_FROM) || !plain_has(&pe, EDGE_TO) ||
 	    !loader_plain_string(l, &pe, EDGE_FROM, &from_id) ||
 	    !loader_plain_string(l, &pe, EDGE_TO, &to_id) ||
 	    !loader_plain_string(l, &pe, EDGE_LABEL, &label) ||

@@ -171,7 +171,7 @@ plain_integer(const struct loader *l, const struct plain_element *pe, size_t i, 
 {
 	double v;
 
-	if (pe->value[i] == 0)
+	if (!plain_has(pe, i))
 		return true;
 	if (!loader_plain_number(l, pe, i, &v) || !loader_is_integer(v, min, max))
 		return false;
@@ -195,7 +195,7 @@ json_load_plain_node(struct loader *l, size_t pos, size_t *end)
 	size_t after;
 
 	if (!loader_plain_members(l, pos, node_members, &pe, &after) ||
-	    pe.value[NODE_ID] == 0 || pe.value[NODE_KIND] == 0 ||
+	    !plain_has(&pe, NODE_ID) || !plain_has(&pe, NODE_KIND) ||
 	    !loader_plain_string(l, &pe, NODE_ID, &id) ||
 	    !loader_plain_string(l, &pe, NODE_KIND, &kind) ||
 	    !loader_plain_string(l, &pe, NODE_LABEL, &label) ||

@@ -54,15 +54,16 @@ loader_plain_members(struct loader *l, size_t pos, const char *const *names,
 	const char *message;
 	int more;
 
-	memset(pe->value, 0, sizeof pe->value);
+	pe->present = 0;
 	/* Elements are nested two deep, as load_array reads them. */
 	while ((more = json_next_member(l->text, pos, 2, &cursor, &m, &bad, &message)) > 0) {
 		size_t i = plain_name(names, l->text, m.key, m.key_end);
 		char c = l->text.data[m.value];
 
-		if (names[i] == NULL || i >= PLAIN_MEMBERS_MAX || pe->value[i] != 0 || m.key_escaped ||
+		if (names[i] == NULL || i >= PLAIN_MEMBERS_MAX || plain_has(pe, i) || m.key_escaped ||
 		    m.value_escaped || c == '{' || c == '[' || c == 'n')
 			return false;
+		pe->present |= 1u << i;
 		pe->value[i] = m.value;
 		pe->end[i] = m.end;
 	}
@@ -84,7 +85,7 @@ loader_plain_string(const struct loader *l, struct plain_element *pe, size_t i, 
 {
 	size_t length;
 
-	if (pe->value[i] == 0)
+	if (!plain_has(pe, i))
 		return true;
 	if (l->text.data[pe->value[i]] != '"')
 		return false;
@@ -102,7 +103,7 @@ loader_plain_number(const struct loader *l, const struct plain_element *pe, size
 	char c;
 	double v;
 
-	if (pe->value[i] == 0)
+	if (!plain_has(pe, i))
 		return true;
 	c = l->text.data[pe->value[i]];
 	if (c != '-' && (c < '0' || c > '9'))
@@ -120,7 +121,7 @@ loader_plain_bool(const struct loader *l, const struct plain_element *pe, size_t
 {
 	char c;
 
-	if (pe->value[i] == 0)
+	if (!plain_has(pe, i))
 		return true;
 	c = l->text.data[pe->value[i]];
 	if (c != 't' && c != 'f')
