@@ -1,12 +1,6 @@
 /* JSON string literals, shared by every writer of JSON text. */
 #include "json_write.h"
 
-bool
-json_needs_escape(unsigned char c)
-{
-	return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
-}
-
 size_t
 json_escape(unsigned char c, char buf[8])
 {
