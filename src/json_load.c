@@ -312,6 +312,28 @@ out:
 	return ok;
 }
 
+void
+loader_start(struct loader *l)
+{
+	l->d = diagram_new();
+	l->refused = strmap_new();
+	json_element_init(&l->element);
+	diagram_set_recording(l->d, false);
+}
+
+void
+loader_finish(struct loader *l)
+{
+	diagram_set_recording(l->d, true);
+	diagram_clear_history(l->d);
+	json_element_free(&l->element);
+	free(l->plain_text);
+	for (size_t i = 0; i < l->refused_count; i++)
+		free(l->refused_ids[i]);
+	free(l->refused_ids);
+	strmap_free(l->refused);
+}
+
 /* Load the text of l into a new diagram; NULL after reporting to l->errors. */
 static struct diagram *
 load(struct loader *l)
@@ -345,19 +367,9 @@ load(struct loader *l)
 	if (c_numeric == (locale_t)0)
 		fatal("out of memory");
 	user_locale = uselocale(c_numeric);
-	l->d = diagram_new();
-	l->refused = strmap_new();
-	json_element_init(&l->element);
-	diagram_set_recording(l->d, false);
+	loader_start(l);
 	load_members(l, pos);
-	diagram_set_recording(l->d, true);
-	diagram_clear_history(l->d);
-	json_element_free(&l->element);
-	free(l->plain_text);
-	for (size_t i = 0; i < l->refused_count; i++)
-		free(l->refused_ids[i]);
-	free(l->refused_ids);
-	strmap_free(l->refused);
+	loader_finish(l);
 	uselocale(user_locale);
 	freelocale(c_numeric);
 	if (loader_failed(l)) {

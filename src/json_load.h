@@ -47,6 +47,15 @@ struct element {
 	const char *id;		/* a valid id to name it by, or NULL */
 };
 
+/*
+ * Around loading into a new l->d (unrecorded, from nothing): the diagram,
+ * the refused ids and the scratch space; finish leaves l->d, with its
+ * history cleared and recording on.  (json_load.c; the tests drive
+ * single elements the same way.)
+ */
+void loader_start(struct loader *l);
+void loader_finish(struct loader *l);
+
 /* --- Messages (json_load_report.c) --- */
 
 /* "node 3", or "node \"api\"" when the element has a valid id. */
