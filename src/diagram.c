@@ -30,9 +30,9 @@ struct node_block {
 	char text[];
 };
 
+/* An edge has one string, so it is in the block when it starts the text. */
 struct edge_block {
 	struct edge edge;
-	size_t text_size;
 	char text[];
 };
 
@@ -78,7 +78,6 @@ edge_new(const char *label)
 	char *at = b->text;
 
 	memset(&b->edge, 0, sizeof b->edge);
-	b->text_size = size;
 	b->edge.label = place(&at, label);
 	return &b->edge;
 }
@@ -371,7 +370,7 @@ edge_destroy(struct edge *e)
 {
 	struct edge_block *b = edge_block(e);
 
-	free_string(e->label, b->text, b->text_size);
+	free_string(e->label, b->text, 1);
 	cJSON_Delete(e->extra);
 	free(b);
 }
@@ -456,7 +455,7 @@ edge_swap_field(struct diagram *d, struct edge *e, enum field field, union field
 {
 	switch (field) {
 	case FIELD_LABEL:
-		take_string(&e->label, edge_block(e)->text, edge_block(e)->text_size);
+		take_string(&e->label, edge_block(e)->text, 1);
 		SWAP(char *, e->label, v->string);
 		break;
 	case FIELD_MODE:

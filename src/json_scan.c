@@ -505,7 +505,6 @@ json_next_member(struct json_text t, size_t pos, int depth, size_t *cursor, stru
 		return 1;
 	}
 	more = next_start(t, pos, cursor, &m->key, &m->key_end, &m->value, message, &m->key_escaped);
-
 	if (more < 0)
 		*bad = m->value;
 	if (more <= 0)
