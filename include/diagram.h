@@ -158,6 +158,9 @@ bool diagram_set_node_group(struct diagram *d, const struct node *n, const struc
 
 const struct edge *diagram_connect(struct diagram *d, const struct node *from, const struct node *to,
     const char *label, enum edge_mode mode, struct napkin_error *err);
+/* The same between the nodes with these ids (err->member "from" or "to" when one is missing). */
+const struct edge *diagram_connect_ids(struct diagram *d, const char *from_id, const char *to_id,
+    const char *label, enum edge_mode mode, struct napkin_error *err);
 bool diagram_disconnect(struct diagram *d, const struct edge *e, struct napkin_error *err);
 bool diagram_set_edge_label(struct diagram *d, const struct edge *e, const char *label, struct napkin_error *err);
 bool diagram_set_edge_mode(struct diagram *d, const struct edge *e, enum edge_mode mode, struct napkin_error *err);

@@ -63,6 +63,23 @@ bool json_check(struct json_text t, size_t pos, size_t *bad, const char **messag
 bool json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
     const char **message);
 
+/* A member of an object (or an element of an array: no key) found and checked. */
+struct json_member {
+	size_t key, key_end;	/* the quoted key */
+	size_t value, end;	/* the value, and one past it */
+	bool key_escaped;	/* the key holds an escape (else its text is its name) */
+	bool value_escaped;	/* the value is a string holding an escape */
+};
+
+/*
+ * json_next_start and json_check_value in one step, for readers that take
+ * every member of a container at depth: 1 with *m filled, 0 at the end
+ * (m->value at the closing bracket), -1 on a syntax error with *bad and
+ * *message as json_check_value sets them.
+ */
+int json_next_member(struct json_text t, size_t pos, int depth, size_t *cursor, struct json_member *m,
+    size_t *bad, const char **message);
+
 /*
  * Decode the string at pos, which a check above has passed, into out: the
  * escapes resolved, UTF-16 pairs joined.  out needs as many bytes as the

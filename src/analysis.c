@@ -28,7 +28,7 @@ flag_callers(struct analysis *a)
 		uint32_t from = g->edge_from[e];
 		enum node_kind to = analysis_kind(a, g->edge_to[e]);
 
-		if (to == KIND_DB && g->edges[e]->mode == EDGE_SYNC)
+		if (to == KIND_DB && g->edge_mode[e] == EDGE_SYNC)
 			a->node_flags[from] |= NODE_CALLS_DB;
 		if (to == KIND_CACHE)
 			a->node_flags[from] |= NODE_CALLS_CACHE;
@@ -49,7 +49,7 @@ flag_edges(struct analysis *a)
 
 	for (uint32_t e = 0; e < g->edge_count; e++) {
 		uint32_t from = g->edge_from[e], to = g->edge_to[e];
-		bool sync = g->edges[e]->mode == EDGE_SYNC;
+		bool sync = g->edge_mode[e] == EDGE_SYNC;
 		uint8_t f = sync ? EDGE_IS_SYNC : 0;
 
 		if (sync && is_kind(a, to, KIND_CACHE) && analysis_has(a, from, NODE_CALLS_DB))
@@ -104,9 +104,7 @@ static void
 flag_available(struct analysis *a)
 {
 	for (uint32_t v = 0; v < a->graph.node_count; v++) {
-		const struct node *n = a->graph.nodes[v];
-
-		if (a->replicas[v] >= 2 || n->managed || kind_info(n->kind)->available)
+		if (a->replicas[v] >= 2 || a->graph.node_managed[v] || kind_info(analysis_kind(a, v))->available)
 			a->node_flags[v] |= NODE_AVAILABLE;
 	}
 }
@@ -230,9 +228,6 @@ analysis_build(struct analysis *a, const struct diagram *d)
 	graph_build(&a->graph, d);
 	n = a->graph.node_count;
 	m = a->graph.edge_count;
-	a->kind = xreallocarray(NULL, n ? n : 1, sizeof *a->kind);
-	for (uint32_t v = 0; v < n; v++)
-		a->kind[v] = (uint8_t)a->graph.nodes[v]->kind;
 	a->node_flags = xcalloc(n ? n : 1, sizeof *a->node_flags);
 	a->edge_flags = xcalloc(m ? m : 1, sizeof *a->edge_flags);
 	flag_callers(a);
@@ -252,7 +247,6 @@ analysis_free(struct analysis *a)
 	graph_free(&a->graph);
 	dominators_free(&a->dominators);
 	components_free(&a->sync);
-	free(a->kind);
 	free(a->node_flags);
 	free(a->edge_flags);
 	free(a->entries);

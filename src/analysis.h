@@ -45,7 +45,6 @@ enum {
 struct analysis {
 	const struct diagram *diagram;
 	struct graph graph;
-	uint8_t *kind;			/* each node's enum node_kind, packed: rules read it most */
 	uint16_t *node_flags;
 	uint8_t *edge_flags;
 	uint32_t *entries;		/* entry points, in index order */
@@ -78,7 +77,7 @@ analysis_node(const struct analysis *a, uint32_t v)
 static inline enum node_kind
 analysis_kind(const struct analysis *a, uint32_t v)
 {
-	return (enum node_kind)a->kind[v];
+	return (enum node_kind)a->graph.node_kind[v];
 }
 
 static inline bool

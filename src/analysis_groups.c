@@ -45,6 +45,28 @@ compare_keys(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/*
+ * A node's out-edge keys in order.  Nearly every node has a handful, and
+ * qsort's calls through a comparator cost more than the sorting: insertion
+ * sort up to 16 keys (the keys are plain integers, so the order is the same).
+ */
+static void
+sort_keys(uint64_t *k, size_t count)
+{
+	if (count > 16) {
+		qsort(k, count, sizeof *k, compare_keys);
+		return;
+	}
+	for (size_t i = 1; i < count; i++) {
+		uint64_t key = k[i];
+		size_t j = i;
+
+		for (; j > 0 && k[j - 1] > key; j--)
+			k[j] = k[j - 1];
+		k[j] = key;
+	}
+}
+
 static void
 fingerprint_nodes(struct grouping *gr)
 {
@@ -63,9 +85,9 @@ fingerprint_nodes(struct grouping *gr)
 		for (size_t i = 0; i < count; i++) {
 			uint32_t e = g->out_edges[g->out_start[v] + i];
 
-			k[i] = (uint64_t)g->edge_to[e] << 1 | (g->edges[e]->mode == EDGE_ASYNC);
+			k[i] = (uint64_t)g->edge_to[e] << 1 | (g->edge_mode[e] == EDGE_ASYNC);
 		}
-		qsort(k, count, sizeof *k, compare_keys);
+		sort_keys(k, count);
 		gr->print[v].edges_hash = hash_bytes(k, count * sizeof *k, 0xcbf29ce484222325ULL);
 	}
 }
@@ -190,7 +212,7 @@ analysis_find_groups(struct analysis *a)
 	for (uint32_t v = 0; v < n; v++) {
 		a->group[v] = find(gr.parent, v);
 		a->member_start[a->group[v] + 1]++;
-		a->replicas[a->group[v]] += g->nodes[v]->replicas;
+		a->replicas[a->group[v]] += g->node_replicas[v];
 	}
 	for (uint32_t v = 0; v < n; v++)
 		a->member_start[v + 1] += a->member_start[v];

@@ -120,11 +120,11 @@ check_cach003(struct critique_check *c, const struct analysis *a)
 	uint32_t *callers = check_scratch(c);
 
 	for (uint32_t v = 0; v < a->graph.node_count; v++) {
-		const struct node *n = analysis_node(a, v);
 		size_t count;
 		bool backed = false;
 
-		if (n->kind != KIND_CACHE || n->managed || analysis_has(a, v, NODE_CALLS_STORE))
+		if (analysis_kind(a, v) != KIND_CACHE || a->graph.node_managed[v] ||
+		    analysis_has(a, v, NODE_CALLS_STORE))
 			continue;
 		count = callers_of(a, v, false, callers);
 		for (size_t i = 0; i < count && !backed; i++)
@@ -133,7 +133,7 @@ check_cach003(struct critique_check *c, const struct analysis *a)
 			continue;
 		report_with_callers(c, a, v, false, callers, count);
 		check_say(c, "%s: holds the only copy of its data: no database or storage behind it or behind ",
-		    n->id);
+		    analysis_node(a, v)->id);
 		check_say_names(c, callers, count);
 		check_end(c);
 	}

@@ -56,7 +56,7 @@ report_cycle(struct critique_check *c, const struct analysis *a, const struct tr
 		for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++) {
 			uint32_t e = g->out_edges[k];
 
-			if (g->edges[e]->ratio > 0 && traffic_node(t, g->nodes[g->edge_to[e]])->cycle == (long)index)
+			if (g->edge_ratio[e] > 0 && traffic_node(t, g->nodes[g->edge_to[e]])->cycle == (long)index)
 				check_edge(c, e);
 		}
 	}

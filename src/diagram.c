@@ -3,9 +3,18 @@
  * O(1) lookup, and the primitives that attach, detach and swap fields.
  * These primitives neither validate nor record; diagram_edit.c validates
  * and history.c records.
+ *
+ * A node is allocated together with the strings it starts with (id,
+ * label, tech, notes) and an edge with its label: loading a million-node
+ * file makes one allocation per object instead of five, and frees as few.
+ * An edit gives a field a string of its own; the string it replaces goes
+ * to the history as a copy (see take_string), so every string a record
+ * holds is its own, and a string is freed on its own only when it lies
+ * outside its object's allocation.
  */
 #include "diagram_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +22,96 @@
 
 #include "strmap.h"
 #include "xalloc.h"
+
+/* An object and, behind it, the strings it was created with. */
+struct node_block {
+	struct node node;
+	size_t text_size;
+	char text[];
+};
+
+/* An edge has one string, so it is in the block when it starts the text. */
+struct edge_block {
+	struct edge edge;
+	char text[];
+};
+
+/* Whether s lies in text[0, size): an object's own allocation. */
+static bool
+in_text(const char *s, const char *text, size_t size)
+{
+	return (uintptr_t)s - (uintptr_t)text < size;
+}
+
+/* Copy s to *at, NUL and all, moving *at past it. */
+static char *
+place(char **at, const char *s)
+{
+	size_t size = strlen(s) + 1;
+	char *placed = memcpy(*at, s, size);
+
+	*at += size;
+	return placed;
+}
+
+struct node *
+node_new(const char *id, const char *label, const char *tech, const char *notes)
+{
+	size_t size = strlen(id) + strlen(label) + strlen(tech) + strlen(notes) + 4;
+	struct node_block *b = xmalloc(sizeof *b + size);
+	char *at = b->text;
+
+	memset(&b->node, 0, sizeof b->node);
+	b->text_size = size;
+	b->node.id = place(&at, id);
+	b->node.label = place(&at, label);
+	b->node.tech = place(&at, tech);
+	b->node.notes = place(&at, notes);
+	return &b->node;
+}
+
+struct edge *
+edge_new(const char *label)
+{
+	size_t size = strlen(label) + 1;
+	struct edge_block *b = xmalloc(sizeof *b + size);
+	char *at = b->text;
+
+	memset(&b->edge, 0, sizeof b->edge);
+	b->edge.label = place(&at, label);
+	return &b->edge;
+}
+
+static struct node_block *
+node_block(struct node *n)
+{
+	return (struct node_block *)n;	/* the node is the block's first member */
+}
+
+static struct edge_block *
+edge_block(struct edge *e)
+{
+	return (struct edge_block *)e;
+}
+
+/*
+ * *field is about to leave the object for a history record: the record
+ * must own what it holds, so a string from the object's allocation leaves
+ * as a copy (once per field; the copy is the field's own from then on).
+ */
+static void
+take_string(char **field, const char *text, size_t size)
+{
+	if (in_text(*field, text, size))
+		*field = xstrdup(*field);
+}
+
+static void
+free_string(char *s, const char *text, size_t size)
+{
+	if (!in_text(s, text, size))
+		free(s);
+}
 
 struct diagram *
 diagram_new(void)
@@ -255,21 +354,25 @@ accepts_free(struct accepted_risk *list, size_t count)
 void
 node_destroy(struct node *n)
 {
-	free(n->id);
-	free(n->label);
-	free(n->tech);
-	free(n->notes);
+	struct node_block *b = node_block(n);
+
+	free_string(n->id, b->text, b->text_size);
+	free_string(n->label, b->text, b->text_size);
+	free_string(n->tech, b->text, b->text_size);
+	free_string(n->notes, b->text, b->text_size);
 	accepts_free(n->accepts, n->accept_count);
 	cJSON_Delete(n->extra);
-	free(n);
+	free(b);
 }
 
 void
 edge_destroy(struct edge *e)
 {
-	free(e->label);
+	struct edge_block *b = edge_block(e);
+
+	free_string(e->label, b->text, 1);
 	cJSON_Delete(e->extra);
-	free(e);
+	free(b);
 }
 
 void
@@ -286,10 +389,13 @@ group_destroy(struct group *g)
 void
 node_swap_field(struct diagram *d, struct node *n, enum field field, union field_value *v)
 {
+	struct node_block *b = node_block(n);
+
 	switch (field) {
 	case FIELD_ID:
 		/* The id is the hash key: unhash under the old one first. */
 		strmap_remove(d->node_ids, n->id);
+		take_string(&n->id, b->text, b->text_size);
 		SWAP(char *, n->id, v->string);
 		strmap_put(d->node_ids, n->id, n);
 		break;
@@ -297,12 +403,15 @@ node_swap_field(struct diagram *d, struct node *n, enum field field, union field
 		SWAP(enum node_kind, n->kind, v->kind);
 		break;
 	case FIELD_LABEL:
+		take_string(&n->label, b->text, b->text_size);
 		SWAP(char *, n->label, v->string);
 		break;
 	case FIELD_TECH:
+		take_string(&n->tech, b->text, b->text_size);
 		SWAP(char *, n->tech, v->string);
 		break;
 	case FIELD_NOTES:
+		take_string(&n->notes, b->text, b->text_size);
 		SWAP(char *, n->notes, v->string);
 		break;
 	case FIELD_REPLICAS:
@@ -346,6 +455,7 @@ edge_swap_field(struct diagram *d, struct edge *e, enum field field, union field
 {
 	switch (field) {
 	case FIELD_LABEL:
+		take_string(&e->label, edge_block(e)->text, 1);
 		SWAP(char *, e->label, v->string);
 		break;
 	case FIELD_MODE:

@@ -11,23 +11,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 /* --- Checks, each naming the file-format member it guards --- */
 
-static bool
-check_text(const char *member, const char *s, size_t max, bool allow_layout,
-    bool allow_empty, struct napkin_error *err)
+/*
+ * The length of s when every byte is printable ASCII, as in nearly every
+ * id, label and tech; SIZE_MAX otherwise.  Such a string is valid UTF-8
+ * without a control character, so one look at each byte checks it.
+ */
+static size_t
+printable_ascii_length(const char *s)
 {
-	size_t len = strlen(s);
+	size_t len = 0;
+
+	for (; s[len] != '\0'; len++) {
+		if ((unsigned char)s[len] < 0x20 || (unsigned char)s[len] > 0x7e)
+			return SIZE_MAX;
+	}
+	return len;
+}
+
+/* s, len bytes long, is UTF-8 without control characters (\n and \t too when allow_layout). */
+static bool
+check_encoding(const char *member, const char *s, size_t len, bool allow_layout,
+    struct napkin_error *err)
+{
 	size_t bad;
 	const char *control;
 	uint32_t cp;
 
-	if (len > max)
-		return error_set_member(err, member, "%s is %zu bytes long; the limit is %zu",
-		    member, len, max);
 	if (!utf8_valid(s, len, &bad))
 		return error_set_member(err, member, "%s is not valid UTF-8 (byte %zu)",
 		    member, bad + 1);
@@ -37,6 +52,23 @@ check_text(const char *member, const char *s, size_t max, bool allow_layout,
 		return error_set_member(err, member,
 		    "%s contains the control character U+%04X", member, (unsigned)cp);
 	}
+	return true;
+}
+
+static bool
+check_text(const char *member, const char *s, size_t max, bool allow_layout,
+    bool allow_empty, struct napkin_error *err)
+{
+	size_t len = printable_ascii_length(s);
+	bool printable = len != SIZE_MAX;
+
+	if (!printable)
+		len = strlen(s);
+	if (len > max)
+		return error_set_member(err, member, "%s is %zu bytes long; the limit is %zu",
+		    member, len, max);
+	if (!printable && !check_encoding(member, s, len, allow_layout, err))
+		return false;
 	if (len == 0 && !allow_empty)
 		return error_set_member(err, member, "%s must not be empty", member);
 	return true;
@@ -45,19 +77,18 @@ check_text(const char *member, const char *s, size_t max, bool allow_layout,
 bool
 diagram_valid_id(const char *id)
 {
-	size_t len = strlen(id);
+	size_t i = 0;
 
-	if (len == 0 || len > NAPKIN_ID_MAX)
-		return false;
-	for (size_t i = 0; i < len; i++) {
+	/* One pass: every loaded node's id comes through here twice. */
+	for (; id[i] != '\0'; i++) {
 		unsigned char c = (unsigned char)id[i];
 		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9');
 
-		if (!alnum && (i == 0 || strchr("-_.:", c) == NULL))
+		if (i == NAPKIN_ID_MAX || (!alnum && (i == 0 || (c != '-' && c != '_' && c != '.' && c != ':'))))
 			return false;
 	}
-	return true;
+	return i > 0;
 }
 
 static bool
@@ -159,25 +190,29 @@ live_group(struct diagram *d, const struct group *g, struct napkin_error *err)
 /* --- Recording --- */
 
 static void
-apply_named(struct diagram *d, struct record *r, const char *fmt, ...)
+apply_recorded(struct diagram *d, struct record *r, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Apply r as a step named by fmt and what follows. */
 static void
-apply_named(struct diagram *d, struct record *r, const char *fmt, ...)
+apply_recorded(struct diagram *d, struct record *r, const char *fmt, ...)
 {
 	char name[160];
 	va_list ap;
 
-	/* Loaders build whole diagrams unrecorded: no step, so no name to make. */
-	if (!d->history.recording) {
-		history_apply(d, r, NULL);
-		return;
-	}
 	va_start(ap, fmt);
 	vsnprintf(name, sizeof name, fmt, ap);
 	va_end(ap);
 	history_apply(d, r, name);
 }
+
+/*
+ * Loaders build whole diagrams unrecorded: no step, so no name to make,
+ * and the ids that would name it are not even read (on a big file each is
+ * a cache miss in a node nothing else touches then).
+ */
+#define APPLY_NAMED(d, r, ...) \
+	((d)->history.recording ? apply_recorded((d), (r), __VA_ARGS__) : history_apply((d), (r), NULL))
 
 static void
 change_node(struct diagram *d, struct node *n, enum field field, union field_value value,
@@ -185,7 +220,7 @@ change_node(struct diagram *d, struct node *n, enum field field, union field_val
 {
 	struct record r = { .type = REC_NODE_FIELD, .field = field, .object.node = n, .value = value };
 
-	apply_named(d, &r, "%s %s", what, n->id);
+	APPLY_NAMED(d, &r, "%s %s", what, n->id);
 }
 
 static void
@@ -194,7 +229,7 @@ change_edge(struct diagram *d, struct edge *e, enum field field, union field_val
 {
 	struct record r = { .type = REC_EDGE_FIELD, .field = field, .object.edge = e, .value = value };
 
-	apply_named(d, &r, "%s %s -> %s", what, e->from->id, e->to->id);
+	APPLY_NAMED(d, &r, "%s %s -> %s", what, e->from->id, e->to->id);
 }
 
 /* --- Title --- */
@@ -299,16 +334,18 @@ diagram_insert_node(struct diagram *d, const struct node *v, struct napkin_error
 {
 	struct node *n;
 	struct record r = { .type = REC_NODE_ADD, .detached = true };
+	const char *id;
+	char *made = NULL;
 
 	if (!check_node_values(d, v, err))
 		return NULL;
-	n = xcalloc(1, sizeof *n);
-	n->id = v->id != NULL ? xstrdup(v->id) :
-	    diagram_unique_node_id(d, v->label != NULL ? v->label : kind_name(v->kind));
+	id = v->id;
+	if (id == NULL)
+		id = made = diagram_unique_node_id(d, v->label != NULL ? v->label : kind_name(v->kind));
+	n = node_new(id, v->label != NULL ? v->label : id, v->tech != NULL ? v->tech : "",
+	    v->notes != NULL ? v->notes : "");
+	free(made);
 	n->kind = v->kind;
-	n->label = xstrdup(v->label != NULL ? v->label : n->id);
-	n->tech = xstrdup(v->tech != NULL ? v->tech : "");
-	n->notes = xstrdup(v->notes != NULL ? v->notes : "");
 	n->replicas = v->replicas;
 	n->managed = v->managed;
 	n->x = v->x;
@@ -319,7 +356,7 @@ diagram_insert_node(struct diagram *d, const struct node *v, struct napkin_error
 	n->accept_count = v->accept_count;
 	r.object.node = n;
 	r.index = d->node_count;
-	apply_named(d, &r, "add %s", n->id);
+	APPLY_NAMED(d, &r, "add %s", n->id);
 	return n;
 }
 
@@ -559,17 +596,14 @@ diagram_set_node_group(struct diagram *d, const struct node *cn, const struct gr
 
 /* --- Edges --- */
 
-const struct edge *
-diagram_connect(struct diagram *d, const struct node *cfrom, const struct node *cto,
-    const char *label, enum edge_mode mode, struct napkin_error *err)
+/* diagram_connect for two nodes known to be in the diagram. */
+static const struct edge *
+connect_live(struct diagram *d, struct node *from, struct node *to, const char *label,
+    enum edge_mode mode, struct napkin_error *err)
 {
-	struct node *from = live_node(d, cfrom, err);
-	struct node *to = from != NULL ? live_node(d, cto, err) : NULL;
 	struct edge *e;
 	struct record r = { .type = REC_EDGE_ADD, .detached = true };
 
-	if (from == NULL || to == NULL)
-		return NULL;
 	if (from == to) {
 		error_set_member(err, "to", "an edge cannot connect %s to itself", from->id);
 		return NULL;
@@ -582,17 +616,46 @@ diagram_connect(struct diagram *d, const struct node *cfrom, const struct node *
 		error_set_member(err, "mode", "mode %d is not a mode", (int)mode);
 		return NULL;
 	}
-	e = xcalloc(1, sizeof *e);
+	e = edge_new(label);
 	e->from = from;
 	e->to = to;
-	e->label = xstrdup(label);
 	e->mode = mode;
 	e->ratio = 1.0;
 	e->uid = d->next_edge_uid++;
 	r.object.edge = e;
 	r.index = d->edge_count;
-	apply_named(d, &r, "connect %s -> %s", from->id, to->id);
+	APPLY_NAMED(d, &r, "connect %s -> %s", from->id, to->id);
 	return e;
+}
+
+const struct edge *
+diagram_connect(struct diagram *d, const struct node *cfrom, const struct node *cto,
+    const char *label, enum edge_mode mode, struct napkin_error *err)
+{
+	struct node *from = live_node(d, cfrom, err);
+	struct node *to = from != NULL ? live_node(d, cto, err) : NULL;
+
+	if (from == NULL || to == NULL)
+		return NULL;
+	return connect_live(d, from, to, label, mode, err);
+}
+
+/*
+ * Nodes found by id are in the diagram: no pointer to check, which on a
+ * big file saves two cache misses per end (the node, then the array).
+ */
+const struct edge *
+diagram_connect_ids(struct diagram *d, const char *from_id, const char *to_id, const char *label,
+    enum edge_mode mode, struct napkin_error *err)
+{
+	struct node *from = strmap_get(d->node_ids, from_id), *to = strmap_get(d->node_ids, to_id);
+
+	if (from == NULL || to == NULL) {
+		error_set_member(err, from == NULL ? "from" : "to", "\"%s\" names no node",
+		    from == NULL ? "from" : "to");
+		return NULL;
+	}
+	return connect_live(d, from, to, label, mode, err);
 }
 
 bool
@@ -604,7 +667,7 @@ diagram_disconnect(struct diagram *d, const struct edge *ce, struct napkin_error
 	if (e == NULL)
 		return false;
 	r.object.edge = e;
-	apply_named(d, &r, "disconnect %s -> %s", e->from->id, e->to->id);
+	APPLY_NAMED(d, &r, "disconnect %s -> %s", e->from->id, e->to->id);
 	return true;
 }
 
@@ -670,7 +733,7 @@ diagram_add_group(struct diagram *d, const char *id, const char *label, struct n
 	g->label = xstrdup(label);
 	r.object.group = g;
 	r.index = d->group_count;
-	apply_named(d, &r, "add group %s", id);
+	APPLY_NAMED(d, &r, "add group %s", id);
 	return g;
 }
 
@@ -709,6 +772,6 @@ diagram_set_group_label(struct diagram *d, const struct group *cg, const char *l
 		return true;
 	r.object.group = g;
 	r.value.string = xstrdup(label);
-	apply_named(d, &r, "label group %s", g->id);
+	APPLY_NAMED(d, &r, "label group %s", g->id);
 	return true;
 }

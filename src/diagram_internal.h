@@ -101,6 +101,13 @@ void edge_attach(struct diagram *d, struct edge *e, size_t index);
 void edge_detach(struct diagram *d, struct edge *e);
 void group_attach(struct diagram *d, struct group *g, size_t index);
 void group_detach(struct diagram *d, struct group *g);
+/*
+ * A zeroed node or edge holding copies of the strings given, in one
+ * allocation with the object (see diagram.c); node_destroy and
+ * edge_destroy free it.
+ */
+struct node *node_new(const char *id, const char *label, const char *tech, const char *notes);
+struct edge *edge_new(const char *label);
 void node_destroy(struct node *n);
 void edge_destroy(struct edge *e);
 void group_destroy(struct group *g);

@@ -46,12 +46,28 @@ graph_build(struct graph *g, const struct diagram *d)
 	g->edges = xreallocarray(NULL, m ? m : 1, sizeof *g->edges);
 	g->edge_from = xreallocarray(NULL, m ? m : 1, sizeof *g->edge_from);
 	g->edge_to = xreallocarray(NULL, m ? m : 1, sizeof *g->edge_to);
-	for (size_t i = 0; i < n; i++)
-		g->nodes[i] = diagram_node(d, i);
+	g->node_kind = xreallocarray(NULL, n ? n : 1, sizeof *g->node_kind);
+	g->node_managed = xreallocarray(NULL, n ? n : 1, sizeof *g->node_managed);
+	g->node_replicas = xreallocarray(NULL, n ? n : 1, sizeof *g->node_replicas);
+	g->node_rps = xreallocarray(NULL, n ? n : 1, sizeof *g->node_rps);
+	g->node_capacity = xreallocarray(NULL, n ? n : 1, sizeof *g->node_capacity);
+	g->edge_mode = xreallocarray(NULL, m ? m : 1, sizeof *g->edge_mode);
+	g->edge_ratio = xreallocarray(NULL, m ? m : 1, sizeof *g->edge_ratio);
+	for (size_t i = 0; i < n; i++) {
+		const struct node *v = g->nodes[i] = diagram_node(d, i);
+
+		g->node_kind[i] = (uint8_t)v->kind;
+		g->node_managed[i] = v->managed;
+		g->node_replicas[i] = v->replicas;
+		g->node_rps[i] = v->rps;
+		g->node_capacity[i] = v->capacity;
+	}
 	for (size_t e = 0; e < m; e++) {
 		g->edges[e] = diagram_edge(d, e);
 		g->edge_from[e] = (uint32_t)g->edges[e]->from->index;
 		g->edge_to[e] = (uint32_t)g->edges[e]->to->index;
+		g->edge_mode[e] = (uint8_t)g->edges[e]->mode;
+		g->edge_ratio[e] = g->edges[e]->ratio;
 	}
 	bucket_edges(g->node_count, g->edge_count, g->edge_from, &g->out_start, &g->out_edges);
 	bucket_edges(g->node_count, g->edge_count, g->edge_to, &g->in_start, &g->in_edges);
@@ -64,6 +80,13 @@ graph_free(struct graph *g)
 	free(g->edges);
 	free(g->edge_from);
 	free(g->edge_to);
+	free(g->node_kind);
+	free(g->node_managed);
+	free(g->node_replicas);
+	free(g->node_rps);
+	free(g->node_capacity);
+	free(g->edge_mode);
+	free(g->edge_ratio);
 	free(g->out_start);
 	free(g->out_edges);
 	free(g->in_start);

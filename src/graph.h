@@ -27,6 +27,17 @@ struct graph {
 	const struct node **nodes;	/* by index */
 	const struct edge **edges;
 	uint32_t *edge_from, *edge_to;
+	/*
+	 * What passes over every node or edge read, copied in graph_build's one
+	 * pass over each: the arrays stay in cache where visiting a hundred
+	 * thousand nodes' allocations again would not.
+	 */
+	uint8_t *node_kind;		/* enum node_kind */
+	uint8_t *node_managed;
+	int *node_replicas;
+	double *node_rps, *node_capacity;
+	uint8_t *edge_mode;		/* enum edge_mode */
+	double *edge_ratio;
 	uint32_t *out_start, *out_edges;	/* edges leaving v: out_edges[out_start[v] .. out_start[v + 1]) */
 	uint32_t *in_start, *in_edges;		/* edges entering v, likewise */
 };

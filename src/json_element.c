@@ -8,11 +8,6 @@
 
 #include "xalloc.h"
 
-/* Where a member's key and value are in the text. */
-struct json_member_span {
-	size_t key, key_end, value, end;
-};
-
 void
 json_element_init(struct json_element *e)
 {
@@ -23,13 +18,14 @@ json_element_init(struct json_element *e)
 static void
 release(struct json_element *e)
 {
-	for (size_t i = 0; i < e->count; i++) {
+	for (size_t i = 0; i < e->count && e->parsed > 0; i++) {
 		cJSON *item = &e->items[i];
 
 		if (cJSON_IsArray(item) || cJSON_IsObject(item)) {
 			/* Only the children are cJSON's; the item itself is ours. */
 			cJSON_Delete(item->child);
 			item->child = NULL;
+			e->parsed--;
 		}
 	}
 	e->count = 0;
@@ -66,16 +62,47 @@ plain_integer(const char *s, size_t len)
 	return s[0] == '-' ? -v : v;
 }
 
-/* Fill item with the value at text[pos, end); strings are decoded to *scratch. */
-static void
-read_value(cJSON *item, struct json_text t, size_t pos, size_t end, char **scratch)
+double
+json_element_number(struct json_text t, size_t pos, size_t end)
 {
+	double v = plain_integer(t.data + pos, end - pos);
+
+	return isnan(v) ? strtod(t.data + pos, NULL) : v;
+}
+
+/*
+ * The checked string at text[pos, end) decoded into *scratch, which moves
+ * past it.  Without an escape, as nearly every string is, its text is its
+ * value: one copy, no second look at each byte.
+ */
+static char *
+read_string(struct json_text t, size_t pos, size_t end, bool escaped, char **scratch)
+{
+	char *s = *scratch;
+	size_t length;
+
+	if (escaped) {
+		length = json_string_decode(t, pos, s);
+	} else {
+		length = end - pos - 2;
+		memcpy(s, t.data + pos + 1, length);
+		s[length] = '\0';
+	}
+	*scratch += length + 1;
+	return s;
+}
+
+/* Fill item with the value of member m; strings are decoded to *scratch. */
+static void
+read_value(struct json_element *e, cJSON *item, struct json_text t, const struct json_member *m,
+    char **scratch)
+{
+	size_t pos = m->value, end = m->end;
 	char c = t.data[pos];
 
 	if (c == '"') {
 		item->type = cJSON_String;
-		item->valuestring = *scratch;
-		*scratch += json_string_decode(t, pos, *scratch) + 1;
+		item->valuestring = read_string(t, pos, end, m->value_escaped, scratch);
 	} else if (c == '{' || c == '[') {
 		cJSON *parsed = cJSON_ParseWithLength(t.data + pos, end - pos);
 
@@ -86,16 +113,15 @@ read_value(cJSON *item, struct json_text t, size_t pos, size_t end, char **scrat
 		item->child = parsed->child;
 		parsed->child = NULL;
 		cJSON_Delete(parsed);
+		e->parsed++;
 	} else if (c == 't' || c == 'f') {
 		item->type = c == 't' ? cJSON_True : cJSON_False;
 		item->valueint = c == 't';
 	} else if (c == 'n') {
 		item->type = cJSON_NULL;
 	} else {
-		double v = plain_integer(t.data + pos, end - pos);
+		double v = json_element_number(t, pos, end);
 
-		if (isnan(v))
-			v = strtod(t.data + pos, NULL);
 		item->type = cJSON_Number;
 		item->valuedouble = v;
 		item->valueint = v >= INT_MAX ? INT_MAX : v <= (double)INT_MIN ? INT_MIN : (int)v;
@@ -106,7 +132,8 @@ const cJSON *
 json_element_read(struct json_element *e, struct json_text t, size_t pos, int depth, size_t *end,
     size_t *bad, const char **message)
 {
-	size_t cursor = 0, count = 0, ks = 0, ke = 0, value;
+	size_t cursor = 0, count = 0;
+	struct json_member m;
 	char *scratch;
 	int more;
 
@@ -115,20 +142,16 @@ json_element_read(struct json_element *e, struct json_text t, size_t pos, int de
 	 * Check each member as it is found (one pass over the text), and find
 	 * them all before making items: the items must not move once linked.
 	 */
-	while ((more = json_next_start(t, pos, &cursor, &ks, &ke, &value, message)) > 0) {
-		if (!json_check_value(t, value, depth + 1, &cursor, bad, message))
-			return NULL;
+	while ((more = json_next_member(t, pos, depth, &cursor, &m, bad, message)) > 0) {
 		if (count == e->span_capacity) {
 			e->span_capacity = e->span_capacity != 0 ? e->span_capacity * 2 : 16;
 			e->spans = xreallocarray(e->spans, e->span_capacity, sizeof *e->spans);
 		}
-		e->spans[count++] = (struct json_member_span){ ks, ke, value, cursor };
+		e->spans[count++] = m;
 	}
-	if (more < 0) {
-		*bad = value;
+	if (more < 0)
 		return NULL;
-	}
-	*end = value + 1;
+	*end = m.value + 1;
 	if (count > e->item_capacity) {
 		e->item_capacity = count;
 		e->items = xreallocarray(e->items, count, sizeof *e->items);
@@ -144,9 +167,9 @@ json_element_read(struct json_element *e, struct json_text t, size_t pos, int de
 	for (size_t i = 0; i < count; i++) {
 		cJSON *item = &e->items[i];
 
-		item->string = scratch;
-		scratch += json_string_decode(t, e->spans[i].key, scratch) + 1;
-		read_value(item, t, e->spans[i].value, e->spans[i].end, &scratch);
+		item->string = read_string(t, e->spans[i].key, e->spans[i].key_end, e->spans[i].key_escaped,
+		    &scratch);
+		read_value(e, item, t, &e->spans[i], &scratch);
 		item->next = i + 1 < count ? &e->items[i + 1] : NULL;
 		/* As cJSON links them: the first's prev is the last. */
 		item->prev = i > 0 ? &e->items[i - 1] : &e->items[count - 1];

@@ -24,11 +24,12 @@ struct json_element {
 	cJSON object;		/* the element read last */
 	cJSON *items;		/* its members */
 	size_t item_capacity;
-	struct json_member_span *spans;
+	struct json_member *spans;	/* where its members are in the text */
 	size_t span_capacity;
 	char *scratch;		/* decoded keys and strings */
 	size_t scratch_capacity;
 	size_t count;		/* members in the element read last */
+	size_t parsed;		/* of them, arrays and objects whose children are cJSON's */
 };
 
 void json_element_init(struct json_element *e);
@@ -44,5 +45,7 @@ void json_element_free(struct json_element *e);
  */
 const cJSON *json_element_read(struct json_element *e, struct json_text t, size_t pos, int depth,
     size_t *end, size_t *bad, const char **message);
+/* The value of the checked number at text[pos, end), as an item gets it (in the C locale). */
+double json_element_number(struct json_text t, size_t pos, size_t end);
 
 #endif

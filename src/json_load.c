@@ -62,6 +62,18 @@ check_value(struct loader *l, size_t pos, int depth)
 }
 
 typedef void (*element_loader)(struct loader *l, const cJSON *obj, size_t pos, size_t number);
+typedef bool (*plain_loader)(struct loader *l, size_t pos, size_t *end);
+
+/* How the elements of an array are loaded: plain ones quickly when plain is not NULL. */
+struct element_kind {
+	const char *what;	/* "nodes", "edges" or "groups" */
+	element_loader load;
+	plain_loader plain;
+};
+
+static const struct element_kind nodes = { "nodes", json_load_node, json_load_plain_node };
+static const struct element_kind edges = { "edges", json_load_edge, json_load_plain_edge };
+static const struct element_kind groups = { "groups", json_load_group, NULL };
 
 /*
  * Load the elements of the array at pos one by one, each checked, parsed
@@ -70,8 +82,9 @@ typedef void (*element_loader)(struct loader *l, const cJSON *obj, size_t pos, s
  * full error list.
  */
 static size_t
-load_array(struct loader *l, const char *key, size_t pos, const char *what, element_loader load)
+load_array(struct loader *l, const char *key, size_t pos, const struct element_kind *kind)
 {
+	const char *what = kind->what;
 	size_t cursor = 0, ks, ke, value, number = 0;
 	const char *message;
 	int more;
@@ -91,13 +104,15 @@ load_array(struct loader *l, const char *key, size_t pos, const char *what, elem
 			return SIZE_MAX;
 		}
 		number++;
+		if (l->text.data[value] == '{' && kind->plain != NULL && kind->plain(l, value, &cursor))
+			continue;
 		if (l->text.data[value] == '{') {
 			obj = json_element_read(&l->element, l->text, value, 2, &cursor, &bad, &message);
 			if (obj == NULL) {
 				loader_fail_at(l, bad, "invalid JSON: %s", message);
 				return SIZE_MAX;
 			}
-			load(l, obj, value, number);
+			kind->load(l, obj, value, number);
 			continue;
 		}
 		/* Not an object: the loader says so, describing what it got. */
@@ -105,7 +120,7 @@ load_array(struct loader *l, const char *key, size_t pos, const char *what, elem
 			return SIZE_MAX;
 		item = parse_checked(l, value, cursor);
 		if (item != NULL)
-			load(l, item, value, number);
+			kind->load(l, item, value, number);
 		cJSON_Delete(item);
 	}
 	if (more < 0) {
@@ -210,8 +225,7 @@ load_unknown(struct loader *l, const char *name, size_t pos, size_t end, cJSON *
 struct waiting {
 	const char *key;
 	size_t pos;
-	const char *what;
-	element_loader load;
+	const struct element_kind *kind;
 };
 
 /*
@@ -250,19 +264,17 @@ load_members(struct loader *l, size_t pos)
 		is_edges = strcmp(name, "edges") == 0;
 		is_groups = strcmp(name, "groups") == 0;
 		if (strcmp(name, "nodes") == 0) {
-			end = load_array(l, name, value, "nodes", json_load_node);
+			end = load_array(l, name, value, &nodes);
 			nodes_done = true;
 			for (size_t i = 0; i < waiting_count && end != SIZE_MAX; i++) {
-				if (load_array(l, waiting[i].key, waiting[i].pos, waiting[i].what,
-				    waiting[i].load) == SIZE_MAX)
+				if (load_array(l, waiting[i].key, waiting[i].pos, waiting[i].kind) == SIZE_MAX)
 					end = SIZE_MAX;
 			}
 			waiting_count = 0;
 		} else if ((is_edges || is_groups) && nodes_done) {
-			end = load_array(l, name, value, name, is_edges ? json_load_edge : json_load_group);
+			end = load_array(l, name, value, is_edges ? &edges : &groups);
 		} else if (is_edges || is_groups) {
-			waiting[waiting_count++] = (struct waiting){ name, value, name,
-			    is_edges ? json_load_edge : json_load_group };
+			waiting[waiting_count++] = (struct waiting){ name, value, is_edges ? &edges : &groups };
 			end = check_value(l, value, 1);
 		} else {
 			end = check_value(l, value, 1);
@@ -287,8 +299,7 @@ load_members(struct loader *l, size_t pos)
 	}
 	/* No "nodes" at all: edges and groups can only name unknown nodes. */
 	for (size_t i = 0; i < waiting_count; i++) {
-		if (load_array(l, waiting[i].key, waiting[i].pos, waiting[i].what,
-		    waiting[i].load) == SIZE_MAX)
+		if (load_array(l, waiting[i].key, waiting[i].pos, waiting[i].kind) == SIZE_MAX)
 			goto out;
 	}
 	ok = true;
@@ -299,6 +310,28 @@ out:
 	free(names);
 	strmap_free(seen);
 	return ok;
+}
+
+void
+loader_start(struct loader *l)
+{
+	l->d = diagram_new();
+	l->refused = strmap_new();
+	json_element_init(&l->element);
+	diagram_set_recording(l->d, false);
+}
+
+void
+loader_finish(struct loader *l)
+{
+	diagram_set_recording(l->d, true);
+	diagram_clear_history(l->d);
+	json_element_free(&l->element);
+	free(l->plain_text);
+	for (size_t i = 0; i < l->refused_count; i++)
+		free(l->refused_ids[i]);
+	free(l->refused_ids);
+	strmap_free(l->refused);
 }
 
 /* Load the text of l into a new diagram; NULL after reporting to l->errors. */
@@ -334,18 +367,9 @@ load(struct loader *l)
 	if (c_numeric == (locale_t)0)
 		fatal("out of memory");
 	user_locale = uselocale(c_numeric);
-	l->d = diagram_new();
-	l->refused = strmap_new();
-	json_element_init(&l->element);
-	diagram_set_recording(l->d, false);
+	loader_start(l);
 	load_members(l, pos);
-	diagram_set_recording(l->d, true);
-	diagram_clear_history(l->d);
-	json_element_free(&l->element);
-	for (size_t i = 0; i < l->refused_count; i++)
-		free(l->refused_ids[i]);
-	free(l->refused_ids);
-	strmap_free(l->refused);
+	loader_finish(l);
 	uselocale(user_locale);
 	freelocale(c_numeric);
 	if (loader_failed(l)) {

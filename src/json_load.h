@@ -3,8 +3,10 @@
  * element of "nodes", "edges" and "groups" to json_load_node.c,
  * json_load_edge.c or json_load_group.c, which turn it into model calls;
  * json_load_member.c reads and checks an element's members, and
- * json_load_report.c words and places the messages.  Only these files
- * include this header.
+ * json_load_report.c words and places the messages.  json_load_plain.c
+ * reads the plain elements most files are made of without cJSON, a quick
+ * path that either does exactly what the general one would or nothing at
+ * all.  Only these files include this header.
  */
 #ifndef NAPKIN_JSON_LOAD_H
 #define NAPKIN_JSON_LOAD_H
@@ -33,6 +35,8 @@ struct loader {
 	char **refused_ids;
 	size_t refused_count;
 	struct json_element element;	/* scratch for reading elements */
+	char *plain_text;		/* scratch for the strings of a plain element */
+	size_t plain_capacity;
 };
 
 /* An element being loaded: where it is and how messages name it. */
@@ -42,6 +46,15 @@ struct element {
 	size_t number;		/* its place in the array, from 1 */
 	const char *id;		/* a valid id to name it by, or NULL */
 };
+
+/*
+ * Around loading into a new l->d (unrecorded, from nothing): the diagram,
+ * the refused ids and the scratch space; finish leaves l->d, with its
+ * history cleared and recording on.  (json_load.c; the tests drive
+ * single elements the same way.)
+ */
+void loader_start(struct loader *l);
+void loader_finish(struct loader *l);
 
 /* --- Messages (json_load_report.c) --- */
 
@@ -104,10 +117,59 @@ bool loader_was_refused(const struct loader *l, const char *id);
 /* A copy of the members of obj not named in known[], in their order, or NULL. */
 cJSON *loader_copy_unknown(const cJSON *obj, const char *const *known);
 
+/* --- Plain elements (json_load_plain.c) --- */
+
+#define PLAIN_MEMBERS_MAX 16
+
+/* Where each member of a plain element is, for the members present. */
+struct plain_element {
+	unsigned present;	/* bit i: names[i] is there */
+	size_t value[PLAIN_MEMBERS_MAX], end[PLAIN_MEMBERS_MAX];
+	char *text;		/* where the next string copied out goes */
+};
+
+static inline bool
+plain_has(const struct plain_element *pe, size_t i)
+{
+	return pe->present & 1u << i;
+}
+
+/*
+ * The element at pos in the plain form napkin writes -- an object whose
+ * members are all named in names (at most PLAIN_MEMBERS_MAX), each once,
+ * with values that are strings without escapes, numbers, true or false --
+ * found member by member with the same checks as json_element_read, with
+ * *end one past it.  False, having changed nothing but *end, for any other
+ * element (a syntax error included): it is then read the general way,
+ * which says what is wrong.
+ */
+bool loader_plain_members(struct loader *l, size_t pos, const char *const *names,
+    struct plain_element *pe, size_t *end);
+/*
+ * Member i of a plain element: true with *out untouched when absent,
+ * false when of another type (or, for a number, too big for a double).
+ * Strings are copied out, NUL-terminated, valid until the next element.
+ */
+bool loader_plain_string(const struct loader *l, struct plain_element *pe, size_t i, const char **out);
+bool loader_plain_number(const struct loader *l, const struct plain_element *pe, size_t i, double *out);
+bool loader_plain_bool(const struct loader *l, const struct plain_element *pe, size_t i, bool *out);
+
+/* The checks loader_get_integer and loader_get_number make of a number's value. */
+bool loader_is_integer(double v, int min, int max);
+bool loader_is_rate(double v, double max);
+
 /* --- Elements: one of each array, number counting from 1 --- */
 
 void json_load_node(struct loader *l, const cJSON *obj, size_t pos, size_t number);
 void json_load_edge(struct loader *l, const cJSON *obj, size_t pos, size_t number);
+/*
+ * The same for an element at pos in plain form, read from the text: true
+ * with *end one past it when it was loaded exactly as json_load_node or
+ * json_load_edge would have loaded it; false, having changed nothing, when
+ * it is not plain or anything about it would be refused.
+ */
+bool json_load_plain_node(struct loader *l, size_t pos, size_t *end);
+bool json_load_plain_edge(struct loader *l, size_t pos, size_t *end);
 void json_load_group(struct loader *l, const cJSON *obj, size_t pos, size_t number);
 
 #endif

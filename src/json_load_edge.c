@@ -1,6 +1,8 @@
 /* "edges": each element becomes an edge between two loaded nodes. */
 #include "json_load.h"
 
+#include "xalloc.h"
+
 enum { EDGE_FROM, EDGE_TO, EDGE_LABEL, EDGE_MODE, EDGE_RATIO, EDGE_MEMBERS };
 
 static const char *const edge_members[EDGE_MEMBERS + 1] = {
@@ -62,4 +64,34 @@ json_load_edge(struct loader *l, const cJSON *obj, size_t pos, size_t number)
 	}
 	if (unknown)
 		diagram_adopt_edge_extra(l->d, e, loader_copy_unknown(obj, edge_members));
+}
+
+bool
+json_load_plain_edge(struct loader *l, size_t pos, size_t *end)
+{
+	struct plain_element pe;
+	struct napkin_error err;
+	const char *from_id = NULL, *to_id = NULL, *label = "", *mode_name = NULL;
+	enum edge_mode mode = EDGE_SYNC;
+	double ratio = 1.0;
+	const struct edge *e;
+	size_t after;
+
+	if (!loader_plain_members(l, pos, edge_members, &pe, &after) ||
+	    !plain_has(&pe, EDGE_FROM) || !plain_has(&pe, EDGE_TO) ||
+	    !loader_plain_string(l, &pe, EDGE_FROM, &from_id) ||
+	    !loader_plain_string(l, &pe, EDGE_TO, &to_id) ||
+	    !loader_plain_string(l, &pe, EDGE_LABEL, &label) ||
+	    !loader_plain_string(l, &pe, EDGE_MODE, &mode_name) ||
+	    !loader_plain_number(l, &pe, EDGE_RATIO, &ratio) || !loader_is_rate(ratio, NAPKIN_RATIO_MAX) ||
+	    (mode_name != NULL && !edge_mode_from_name(mode_name, &mode)))
+		return false;
+	/* Refused (an unknown node, a loop, a label too long): the general way reports it. */
+	if ((e = diagram_connect_ids(l->d, from_id, to_id, label, mode, &err)) == NULL)
+		return false;
+	/* The ratio passed the check diagram_set_edge_ratio makes. */
+	if (!diagram_set_edge_ratio(l->d, e, ratio, &err))
+		fatal("loading a plain edge: %s", err.message);
+	*end = after;
+	return true;
 }

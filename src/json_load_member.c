@@ -33,6 +33,18 @@ loader_get_string(struct loader *l, const struct element *el, const cJSON *v, co
 }
 
 bool
+loader_is_integer(double v, int min, int max)
+{
+	return v == floor(v) && v >= min && v <= max;
+}
+
+bool
+loader_is_rate(double v, double max)
+{
+	return isfinite(v) && v >= 0 && v <= max;
+}
+
+bool
 loader_get_integer(struct loader *l, const struct element *el, const cJSON *v, const char *member,
     int min, int max, int *out)
 {
@@ -40,8 +52,7 @@ loader_get_integer(struct loader *l, const struct element *el, const cJSON *v, c
 
 	if (v == NULL)
 		return true;
-	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
-	    v->valuedouble < min || v->valuedouble > max) {
+	if (!cJSON_IsNumber(v) || !loader_is_integer(v->valuedouble, min, max)) {
 		FAIL_MEMBER(l, el, member, "\"%s\" must be an integer from %d to %d, not %s",
 		    member, min, max, loader_describe(v, buf, sizeof buf));
 		return false;
@@ -58,8 +69,7 @@ loader_get_number(struct loader *l, const struct element *el, const cJSON *v, co
 
 	if (v == NULL)
 		return true;
-	if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < 0 ||
-	    v->valuedouble > max) {
+	if (!cJSON_IsNumber(v) || !loader_is_rate(v->valuedouble, max)) {
 		FAIL_MEMBER(l, el, member, "\"%s\" must be a number from 0 to %g, not %s",
 		    member, max, loader_describe(v, buf, sizeof buf));
 		return false;
@@ -138,6 +148,22 @@ member_twice(const cJSON *obj, const cJSON *c, struct strmap *seen)
 }
 
 /*
+ * Where name is in names, or at its NULL.  The first byte is compared
+ * before the rest: member names rarely share one, so most candidates cost
+ * a byte comparison, not a call to strcmp (this runs for every member of
+ * every element).
+ */
+static size_t
+name_index(const char *const *names, const char *name)
+{
+	size_t i = 0;
+
+	while (names[i] != NULL && (names[i][0] != name[0] || strcmp(names[i], name) != 0))
+		i++;
+	return i;
+}
+
+/*
  * One pass over an element's members: each one named in names (a NULL-ended
  * list) goes into found[] at the same index, and the checks no type check
  * can make are made -- a name given twice, a number too big for a double.
@@ -160,11 +186,9 @@ pick_members(struct loader *l, const struct element *el, const cJSON *obj,
 		strmap_reserve(seen, count);
 	}
 	for (const cJSON *c = obj->child; c != NULL && ok; c = c->next, index++) {
-		size_t i = 0;
+		size_t i = name_index(names, c->string);
 		bool twice;
 
-		while (names[i] != NULL && strcmp(c->string, names[i]) != 0)
-			i++;
 		if (seen != NULL || names[i] == NULL)
 			twice = member_twice(obj, c, seen);
 		else
@@ -189,12 +213,20 @@ pick_members(struct loader *l, const struct element *el, const cJSON *obj,
 	return ok;
 }
 
-/* Name the element by its id from now on, when it has a valid one. */
+/*
+ * Name the element by its id from now on, when it has a valid one: the
+ * first member named "id", as cJSON_GetObjectItemCaseSensitive finds it,
+ * but without a strcmp for every member of every edge.
+ */
 static void
 name_element(struct element *el, const cJSON *obj)
 {
-	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+	const cJSON *id;
 
+	for (id = obj->child; id != NULL; id = id->next) {
+		if (id->string[0] == 'i' && strcmp(id->string, "id") == 0)
+			break;
+	}
 	if (cJSON_IsString(id) && diagram_valid_id(id->valuestring))
 		el->id = id->valuestring;
 }

@@ -140,13 +140,18 @@ json_load_node(struct loader *l, const cJSON *obj, size_t pos, size_t number)
 	v.notes = (char *)notes;
 	if (!load_accepts(l, &el, m[NODE_ACCEPT], &v))
 		goto refused;
-	twin = diagram_valid_id(v.id) ? diagram_find_node(l->d, v.id) : NULL;
+	/*
+	 * Inserting checks that the id is new (before any other value), so
+	 * the twin is looked up only when a node is refused, for a message
+	 * that names it.  The id is not counted as refused: its twin stands.
+	 */
+	n = diagram_insert_node(l->d, &v, &err);
+	twin = n == NULL ? diagram_find_node(l->d, v.id) : NULL;
 	if (twin != NULL) {
 		el.id = NULL;
 		FAIL_MEMBER(l, &el, "id", "duplicate id \"%s\" (node %zu has it too)", v.id, twin->index + 1);
 		goto done;
 	}
-	n = diagram_insert_node(l->d, &v, &err);
 	if (n == NULL) {
 		FAIL_MEMBER(l, &el, err.member, "%s", err.message);
 		goto refused;
@@ -158,4 +163,59 @@ refused:
 	loader_refuse_node(l, obj);
 done:
 	free(v.accepts);
+}
+
+/* A plain integer member in [min, max]; true with *out untouched when absent. */
+static bool
+plain_integer(const struct loader *l, const struct plain_element *pe, size_t i, int min, int max, int *out)
+{
+	double v;
+
+	if (!plain_has(pe, i))
+		return true;
+	if (!loader_plain_number(l, pe, i, &v) || !loader_is_integer(v, min, max))
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static bool
+plain_rate(const struct loader *l, const struct plain_element *pe, size_t i, double *out)
+{
+	return loader_plain_number(l, pe, i, out) && loader_is_rate(*out, NAPKIN_RATE_MAX);
+}
+
+bool
+json_load_plain_node(struct loader *l, size_t pos, size_t *end)
+{
+	struct plain_element pe;
+	struct node v = { .replicas = 1 };
+	struct napkin_error err;
+	const char *id = NULL, *kind = NULL, *label = NULL, *tech = NULL, *notes = NULL;
+	size_t after;
+
+	if (!loader_plain_members(l, pos, node_members, &pe, &after) ||
+	    !plain_has(&pe, NODE_ID) || !plain_has(&pe, NODE_KIND) ||
+	    !loader_plain_string(l, &pe, NODE_ID, &id) ||
+	    !loader_plain_string(l, &pe, NODE_KIND, &kind) ||
+	    !loader_plain_string(l, &pe, NODE_LABEL, &label) ||
+	    !loader_plain_string(l, &pe, NODE_TECH, &tech) ||
+	    !loader_plain_string(l, &pe, NODE_NOTES, &notes) ||
+	    !kind_from_name(kind, &v.kind) ||
+	    !plain_integer(l, &pe, NODE_REPLICAS, 1, NAPKIN_REPLICAS_MAX, &v.replicas) ||
+	    !loader_plain_bool(l, &pe, NODE_MANAGED, &v.managed) ||
+	    !plain_integer(l, &pe, NODE_X, 0, NAPKIN_COORD_MAX, &v.x) ||
+	    !plain_integer(l, &pe, NODE_Y, 0, NAPKIN_COORD_MAX, &v.y) ||
+	    !plain_rate(l, &pe, NODE_CAPACITY, &v.capacity) ||
+	    !plain_rate(l, &pe, NODE_RPS, &v.rps))
+		return false;
+	v.id = (char *)id;
+	v.label = (char *)label;
+	v.tech = (char *)tech;
+	v.notes = (char *)notes;
+	/* Refused (a duplicate id, a label too long): the general way reports it. */
+	if (diagram_insert_node(l->d, &v, &err) == NULL)
+		return false;
+	*end = after;
+	return true;
 }

@@ -8,17 +8,54 @@
 
 #include "utf8.h"
 
+/*
+ * What each byte means to the scanner, looked up once per byte: the loops
+ * below run over every byte of a file, and a table beats a chain of
+ * comparisons there.
+ */
+enum {
+	CLASS_SPACE = 1 << 0,		/* JSON whitespace */
+	CLASS_DELIMITER = 1 << 1,	/* ends a number or literal */
+	CLASS_STRING_STOP = 1 << 2,	/* ends a run of plain string bytes: '"', '\\', controls */
+};
+
+#define CONTROLS(c) [c] = CLASS_STRING_STOP
+static const unsigned char char_class[256] = {
+	CONTROLS(0x00), CONTROLS(0x01), CONTROLS(0x02), CONTROLS(0x03), CONTROLS(0x04),
+	CONTROLS(0x05), CONTROLS(0x06), CONTROLS(0x07), CONTROLS(0x08), CONTROLS(0x0b),
+	CONTROLS(0x0c), CONTROLS(0x0e), CONTROLS(0x0f), CONTROLS(0x10), CONTROLS(0x11),
+	CONTROLS(0x12), CONTROLS(0x13), CONTROLS(0x14), CONTROLS(0x15), CONTROLS(0x16),
+	CONTROLS(0x17), CONTROLS(0x18), CONTROLS(0x19), CONTROLS(0x1a), CONTROLS(0x1b),
+	CONTROLS(0x1c), CONTROLS(0x1d), CONTROLS(0x1e), CONTROLS(0x1f),
+	['\t'] = CLASS_SPACE | CLASS_DELIMITER | CLASS_STRING_STOP,
+	['\n'] = CLASS_SPACE | CLASS_DELIMITER | CLASS_STRING_STOP,
+	['\r'] = CLASS_SPACE | CLASS_DELIMITER | CLASS_STRING_STOP,
+	[' '] = CLASS_SPACE | CLASS_DELIMITER,
+	['"'] = CLASS_DELIMITER | CLASS_STRING_STOP, ['\\'] = CLASS_STRING_STOP,
+	[','] = CLASS_DELIMITER, [':'] = CLASS_DELIMITER, ['['] = CLASS_DELIMITER,
+	[']'] = CLASS_DELIMITER, ['{'] = CLASS_DELIMITER, ['}'] = CLASS_DELIMITER,
+};
+#undef CONTROLS
+
 static bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	return char_class[(unsigned char)c] & CLASS_SPACE;
 }
 
 static bool
 is_delimiter(char c)
 {
-	return is_space(c) || c == ',' || c == ':' || c == '[' || c == ']' ||
-	    c == '{' || c == '}' || c == '"';
+	return char_class[(unsigned char)c] & CLASS_DELIMITER;
+}
+
+/* Where the number or literal at p ends: at the first delimiter. */
+static size_t
+scalar_end(struct json_text t, size_t p)
+{
+	while (p < t.len && !is_delimiter(t.data[p]))
+		p++;
+	return p;
 }
 
 static bool
@@ -45,28 +82,49 @@ escape_unit(struct json_text t, size_t p)
 	return unit;
 }
 
-size_t
-json_skip_space(struct json_text t, size_t pos)
+static inline size_t
+skip_space(struct json_text t, size_t pos)
 {
 	while (pos < t.len && is_space(t.data[pos]))
 		pos++;
 	return pos;
 }
 
-/* pos is at the opening quote; on success *end is one past the closing one. */
+size_t
+json_skip_space(struct json_text t, size_t pos)
+{
+	return skip_space(t, pos);
+}
+
+/* Where the run of plain string bytes from p ends: a quote, a backslash, a control or the end. */
+static inline size_t
+plain_run(struct json_text t, size_t p)
+{
+	while (p < t.len && !(char_class[(unsigned char)t.data[p]] & CLASS_STRING_STOP))
+		p++;
+	return p;
+}
+
+/* string_end for any string: escapes, and every error. */
 static bool
-string_end(struct json_text t, size_t pos, size_t *end, const char **message)
+string_scan(struct json_text t, size_t pos, size_t *end, const char **message, bool *escaped)
 {
 	size_t p = pos + 1;
 
+	*escaped = false;
 	while (p < t.len) {
-		unsigned char c = (unsigned char)t.data[p];
+		unsigned char c;
 
+		p = plain_run(t, p);
+		if (p == t.len)
+			break;
+		c = (unsigned char)t.data[p];
 		if (c == '"') {
 			*end = p + 1;
 			return true;
 		}
 		if (c == '\\') {
+			*escaped = true;
 			if (p + 1 >= t.len)
 				break;
 			c = (unsigned char)t.data[p + 1];
@@ -108,16 +166,33 @@ string_end(struct json_text t, size_t pos, size_t *end, const char **message)
 			*message = "string is not terminated before the end of the line";
 			return false;
 		}
-		if (c < 0x20) {
-			*end = p;
-			*message = "control character in string (JSON needs it escaped)";
-			return false;
-		}
-		p++;
+		/* The only bytes left that stop a run: other controls. */
+		*end = p;
+		*message = "control character in string (JSON needs it escaped)";
+		return false;
 	}
 	*end = pos;
 	*message = "string is not terminated";
 	return false;
+}
+
+/*
+ * pos is at the opening quote; on success *end is one past the closing one
+ * and *escaped says whether the string holds an escape (when it does not,
+ * its text is its value).  Nearly every string is one plain run and a
+ * quote; that case is small enough to be inlined where strings are met.
+ */
+static inline bool
+string_end(struct json_text t, size_t pos, size_t *end, const char **message, bool *escaped)
+{
+	size_t p = plain_run(t, pos + 1);
+
+	if (p < t.len && t.data[p] == '"') {
+		*end = p + 1;
+		*escaped = false;
+		return true;
+	}
+	return string_scan(t, pos, end, message, escaped);
 }
 
 bool
@@ -126,12 +201,13 @@ json_value_end(struct json_text t, size_t pos, size_t *end, const char **message
 	char stack[JSON_DEPTH_MAX];
 	size_t depth = 0;
 	size_t p = pos;
+	bool escaped;
 
 	while (p < t.len) {
 		char c = t.data[p];
 
 		if (c == '"') {
-			if (!string_end(t, p, &p, message)) {
+			if (!string_end(t, p, &p, message, &escaped)) {
 				*end = p;
 				return false;
 			}
@@ -162,8 +238,7 @@ json_value_end(struct json_text t, size_t pos, size_t *end, const char **message
 		} else {
 			size_t start = p;
 
-			while (p < t.len && !is_delimiter(t.data[p]))
-				p++;
+			p = scalar_end(t, p);
 			if (p == start) {
 				*end = p;
 				*message = "unexpected character";
@@ -180,22 +255,23 @@ json_value_end(struct json_text t, size_t pos, size_t *end, const char **message
 	return false;
 }
 
-int
-json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start,
-    size_t *key_end, size_t *value, const char **message)
+/* json_next_start, and whether the key holds an escape. */
+static int
+next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start, size_t *key_end,
+    size_t *value, const char **message, bool *key_escaped)
 {
 	bool object = t.data[pos] == '{';
 	char close = object ? '}' : ']', wrong_close = object ? ']' : '}';
 	size_t p;
 
 	if (*cursor == 0) {
-		p = json_skip_space(t, pos + 1);
+		p = skip_space(t, pos + 1);
 		if (p < t.len && t.data[p] == close) {
 			*value = p;
 			return 0;
 		}
 	} else {
-		p = json_skip_space(t, *cursor);
+		p = skip_space(t, *cursor);
 		if (p < t.len && t.data[p] == close) {
 			*value = p;
 			return 0;
@@ -210,9 +286,9 @@ json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_star
 			    "expected ',' or ']' after an element";
 			return -1;
 		}
-		p = json_skip_space(t, p + 1);
+		p = skip_space(t, p + 1);
 		if (p < t.len && t.data[p] == close) {
-			*value = json_skip_space(t, *cursor);
+			*value = skip_space(t, *cursor);
 			*message = object ? "trailing comma before '}'" : "trailing comma before ']'";
 			return -1;
 		}
@@ -224,17 +300,17 @@ json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_star
 			return -1;
 		}
 		*key_start = p;
-		if (!string_end(t, p, key_end, message)) {
+		if (!string_end(t, p, key_end, message, key_escaped)) {
 			*value = *key_end;
 			return -1;
 		}
-		p = json_skip_space(t, *key_end);
+		p = skip_space(t, *key_end);
 		if (p >= t.len || t.data[p] != ':') {
 			*value = p;
 			*message = "expected ':' after the member name";
 			return -1;
 		}
-		p = json_skip_space(t, p + 1);
+		p = skip_space(t, p + 1);
 	}
 	if (p >= t.len || t.data[p] == ',' || t.data[p] == close) {
 		*value = p;
@@ -243,6 +319,15 @@ json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_star
 	}
 	*value = p;
 	return 1;
+}
+
+int
+json_next_start(struct json_text t, size_t pos, size_t *cursor, size_t *key_start,
+    size_t *key_end, size_t *value, const char **message)
+{
+	bool escaped;
+
+	return next_start(t, pos, cursor, key_start, key_end, value, message, &escaped);
 }
 
 int
@@ -305,39 +390,42 @@ check_scalar(struct json_text t, size_t pos, size_t end, size_t *bad, const char
 	return i == len;
 }
 
-/* Each byte is looked at once, however deep the nesting. */
-bool
-json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
-    const char **message)
+/*
+ * json_check_value, and whether the value, when a string, holds an escape.
+ * Each byte is looked at once, however deep the nesting.
+ */
+static bool
+check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
+    const char **message, bool *escaped)
 {
 	size_t cursor = 0, ks, ke, value, p = pos;
+	bool inner;
 	int more;
 
+	*escaped = false;
 	if (pos >= t.len) {
 		*bad = pos;
 		*message = "unexpected end of file";
 		return false;
 	}
 	if (t.data[pos] == '"') {
-		if (!string_end(t, pos, end, message)) {
+		if (!string_end(t, pos, end, message, escaped)) {
 			*bad = *end;
 			return false;
 		}
 		return true;
 	}
 	if (t.data[pos] != '{' && t.data[pos] != '[') {
-		while (p < t.len && !is_delimiter(t.data[p]))
-			p++;
-		*end = p;
-		return check_scalar(t, pos, p, bad, message);
+		*end = scalar_end(t, p);
+		return check_scalar(t, pos, *end, bad, message);
 	}
 	if (depth >= JSON_DEPTH_MAX) {
 		*bad = pos;
 		*message = "nesting is deeper than 200 levels";
 		return false;
 	}
-	while ((more = json_next_start(t, pos, &cursor, &ks, &ke, &value, message)) > 0) {
-		if (!json_check_value(t, value, depth + 1, &cursor, bad, message))
+	while ((more = next_start(t, pos, &cursor, &ks, &ke, &value, message, &inner)) > 0) {
+		if (!check_value(t, value, depth + 1, &cursor, bad, message, &inner))
 			return false;
 	}
 	if (more < 0) {
@@ -346,6 +434,85 @@ json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t 
 	}
 	*end = value + 1;
 	return true;
+}
+
+bool
+json_check_value(struct json_text t, size_t pos, int depth, size_t *end, size_t *bad,
+    const char **message)
+{
+	bool escaped;
+
+	return check_value(t, pos, depth, end, bad, message, &escaped);
+}
+
+/*
+ * The member json_next_member finds in nearly every element, in one pass:
+ * from p (just past the '{' when first, else just past the last value), an
+ * optional ',' then "key": value, where neither the key nor a string value
+ * holds an escape and the value is a string, number, true, false or null.
+ * Anything else -- the end of the object, an escape, a nested value, every
+ * error -- returns false before *m is complete, and the general path reads
+ * the member from the same place.  Either way the member comes out the same.
+ */
+static bool
+plain_member(struct json_text t, size_t p, bool first, struct json_member *m)
+{
+	const char *s = t.data;
+	size_t bad;
+	const char *message;
+
+	p = skip_space(t, p);
+	if (!first) {
+		if (p >= t.len || s[p] != ',')
+			return false;
+		p = skip_space(t, p + 1);
+	}
+	if (p >= t.len || s[p] != '"')
+		return false;
+	m->key = p;
+	p = plain_run(t, p + 1);
+	if (p >= t.len || s[p] != '"')
+		return false;
+	m->key_end = p + 1;
+	p = skip_space(t, p + 1);
+	if (p >= t.len || s[p] != ':')
+		return false;
+	m->value = p = skip_space(t, p + 1);
+	if (p >= t.len || s[p] == '{' || s[p] == '[')
+		return false;
+	if (s[p] == '"') {
+		p = plain_run(t, p + 1);
+		if (p >= t.len || s[p] != '"')
+			return false;
+		m->end = p + 1;
+	} else {
+		m->end = scalar_end(t, p);
+		if (!check_scalar(t, p, m->end, &bad, &message))
+			return false;
+	}
+	m->key_escaped = m->value_escaped = false;
+	return true;
+}
+
+int
+json_next_member(struct json_text t, size_t pos, int depth, size_t *cursor, struct json_member *m,
+    size_t *bad, const char **message)
+{
+	int more;
+
+	if (t.data[pos] == '{' && plain_member(t, *cursor == 0 ? pos + 1 : *cursor, *cursor == 0, m)) {
+		*cursor = m->end;
+		return 1;
+	}
+	more = next_start(t, pos, cursor, &m->key, &m->key_end, &m->value, message, &m->key_escaped);
+	if (more < 0)
+		*bad = m->value;
+	if (more <= 0)
+		return more;
+	if (!check_value(t, m->value, depth + 1, cursor, bad, message, &m->value_escaped))
+		return -1;
+	m->end = *cursor;
+	return 1;
 }
 
 size_t
@@ -386,13 +553,13 @@ json_check(struct json_text t, size_t pos, size_t *bad, const char **message)
 {
 	size_t end;
 
-	return json_check_value(t, json_skip_space(t, pos), 0, &end, bad, message);
+	return json_check_value(t, skip_space(t, pos), 0, &end, bad, message);
 }
 
 size_t
 json_locate(struct json_text t, size_t pos, const struct json_step *path, size_t depth)
 {
-	size_t p = json_skip_space(t, pos);
+	size_t p = skip_space(t, pos);
 
 	for (size_t i = 0; i < depth; i++) {
 		size_t cursor = 0, ks = 0, ke = 0, value, n = 0;

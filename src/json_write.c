@@ -1,12 +1,6 @@
 /* JSON string literals, shared by every writer of JSON text. */
 #include "json_write.h"
 
-bool
-json_needs_escape(unsigned char c)
-{
-	return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
-}
-
 size_t
 json_escape(unsigned char c, char buf[8])
 {
@@ -29,11 +23,17 @@ json_write_string(FILE *out, const char *s)
 	char escape[8];
 
 	fputc('"', out);
-	for (; *s != '\0'; s++) {
-		if (json_needs_escape((unsigned char)*s)) {
+	while (*s != '\0') {
+		size_t run = 0;
+
+		/* Bytes that stand for themselves go out a run at a time, not a call each. */
+		while (s[run] != '\0' && !json_needs_escape((unsigned char)s[run]))
+			run++;
+		fwrite(s, 1, run, out);
+		s += run;
+		if (*s != '\0') {
 			fwrite(escape, 1, json_escape((unsigned char)*s, escape), out);
-		} else {
-			fputc(*s, out);
+			s++;
 		}
 	}
 	fputc('"', out);

@@ -26,7 +26,7 @@ bool
 kind_from_name(const char *name, enum node_kind *kind)
 {
 	for (int i = 0; i < KIND_COUNT; i++) {
-		if (strcmp(kinds[i].name, name) == 0) {
+		if (kinds[i].name[0] == name[0] && strcmp(kinds[i].name, name) == 0) {
 			*kind = (enum node_kind)i;
 			return true;
 		}

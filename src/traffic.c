@@ -62,7 +62,7 @@ struct solver {
 static bool
 inside(const struct solver *s, uint32_t e, uint32_t c)
 {
-	return s->g->edges[e]->ratio > 0 && s->cc.component[s->g->edge_to[e]] == c;
+	return s->g->edge_ratio[e] > 0 && s->cc.component[s->g->edge_to[e]] == c;
 }
 
 static void
@@ -104,7 +104,7 @@ step(struct solver *s, uint32_t c, const uint32_t *members, uint32_t count, bool
 			uint32_t e = g->out_edges[k];
 
 			if (inside(s, e, c))
-				s->next[g->edge_to[e]] += g->edges[e]->ratio * s->term[v];
+				s->next[g->edge_to[e]] += g->edge_ratio[e] * s->term[v];
 		}
 	}
 	if (lazy) {
@@ -208,7 +208,7 @@ solve_cycle(struct solver *s, uint32_t c)
 			uint32_t e = g->out_edges[k];
 
 			if (inside(s, e, c)) {
-				sum += g->edges[e]->ratio;
+				sum += g->edge_ratio[e];
 				visits++;
 				cyclic = true;
 			}
@@ -252,8 +252,8 @@ push(struct solver *s, uint32_t c)
 		for (uint32_t i = g->out_start[v]; i < g->out_start[v + 1]; i++) {
 			uint32_t e = g->out_edges[i], w = g->edge_to[e];
 
-			if (g->edges[e]->ratio > 0 && s->cc.component[w] != c)
-				s->x[w] += g->edges[e]->ratio * s->x[v];
+			if (g->edge_ratio[e] > 0 && s->cc.component[w] != c)
+				s->x[w] += g->edge_ratio[e] * s->x[v];
 		}
 	}
 }
@@ -266,7 +266,7 @@ propagate(struct solver *s)
 	size_t n = g->node_count ? g->node_count : 1;
 
 	for (uint32_t e = 0; e < g->edge_count; e++)
-		usable[e] = g->edges[e]->ratio > 0;
+		usable[e] = g->edge_ratio[e] > 0;
 	components_compute(&s->cc, g, usable, 1);
 	free(usable);
 	s->term = xcalloc(n, sizeof *s->term);
@@ -295,18 +295,17 @@ traffic_run_graph(const struct graph *g)
 	s.x = xcalloc(n, sizeof *s.x);
 	for (uint32_t v = 0; v < g->node_count; v++) {
 		t->loads[v].cycle = -1;
-		s.x[v] = g->nodes[v]->rps;
-		t->summary.sent += g->nodes[v]->rps;
+		s.x[v] = g->node_rps[v];
+		t->summary.sent += g->node_rps[v];
 	}
 	if (t->summary.sent > 0)	/* without senders every load is 0 */
 		propagate(&s);
 	for (uint32_t v = 0; v < g->node_count; v++) {
-		const struct node *node = g->nodes[v];
 		struct traffic_load *l = &t->loads[v];
 
 		l->load = s.x[v];
 		l->unbounded = isinf(l->load);
-		l->capacity = node->capacity > 0 ? node->replicas * node->capacity : 0;
+		l->capacity = g->node_capacity[v] > 0 ? g->node_replicas[v] * g->node_capacity[v] : 0;
 		l->overloaded = l->capacity > 0 && l->load > l->capacity * (1 + OVERLOAD_SLACK);
 		t->summary.with_capacity += l->capacity > 0;
 		t->summary.overloaded += l->overloaded;

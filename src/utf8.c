@@ -73,14 +73,21 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 	uint32_t cp;
 
 	while (i < len) {
-		uint64_t word;
+		uint64_t words[4];
 		size_t n;
 
-		/* Fast path over plain ASCII, which is nearly every byte: eight at a time. */
-		if (len - i >= 8) {
-			memcpy(&word, s + i, sizeof word);
-			if ((word & 0x8080808080808080u) == 0) {
-				i += 8;
+		/* Fast path over plain ASCII, which is nearly every byte: 32 at a time, then 8. */
+		if (len - i >= sizeof words) {
+			memcpy(words, s + i, sizeof words);
+			if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080u) == 0) {
+				i += sizeof words;
+				continue;
+			}
+		}
+		if (len - i >= sizeof words[0]) {
+			memcpy(words, s + i, sizeof words[0]);
+			if ((words[0] & 0x8080808080808080u) == 0) {
+				i += sizeof words[0];
 				continue;
 			}
 		}

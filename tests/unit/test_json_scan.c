@@ -401,6 +401,101 @@ test_string_decode(void **state)
 	assert_string_equal(out, "");
 }
 
+/*
+ * s as json_next_member walks it must be s as json_next_start and
+ * json_check_value walk it: the same members, spans and escape flags, up
+ * to the same error at the same place.  (json_next_member takes most
+ * members by a quicker path of its own.)
+ */
+static void
+expect_member_walk_as_next_start(const char *s, size_t len)
+{
+	struct json_text t = { s, len };
+	size_t cursor_a = 0, cursor_b = 0;
+
+	for (;;) {
+		struct json_member m;
+		size_t ks = 0, ke = 0, value = 0, bad_a = 0, bad_b = 0;
+		const char *message_a = NULL, *message_b = NULL;
+		int a = json_next_member(t, 0, 0, &cursor_a, &m, &bad_a, &message_a);
+		int b = json_next_start(t, 0, &cursor_b, &ks, &ke, &value, &message_b);
+
+		if (b < 0)
+			bad_b = value;
+		else if (b > 0 && !json_check_value(t, value, 1, &cursor_b, &bad_b, &message_b))
+			b = -1;
+		if (a != b)
+			fail_msg("%.*s: json_next_member %d, json_next_start %d", (int)len, s, a, b);
+		if (a < 0) {
+			if (bad_a != bad_b || strcmp(message_a, message_b) != 0)
+				fail_msg("%.*s: %zu %s, wanted %zu %s", (int)len, s, bad_a, message_a, bad_b,
+				    message_b);
+			return;
+		}
+		if (a == 0) {
+			assert_int_equal(m.value, value);
+			return;
+		}
+		if (m.key != ks || m.key_end != ke || m.value != value || m.end != cursor_b ||
+		    cursor_a != cursor_b)
+			fail_msg("%.*s: member at %zu..%zu: %zu %zu %zu, wanted %zu %zu %zu", (int)len, s,
+			    m.key, m.end, m.key_end, m.value, cursor_a, ke, value, cursor_b);
+		assert_int_equal(m.key_escaped, memchr(s + ks, '\\', ke - ks) != NULL);
+		assert_int_equal(m.value_escaped,
+		    s[value] == '"' && memchr(s + value, '\\', cursor_b - value) != NULL);
+	}
+}
+
+static void
+test_next_member_as_next_start(void **state)
+{
+	static const char *const seeds[] = {
+		"{\"id\": \"api\", \"kind\": \"service\", \"x\": 10, \"y\": -4, \"managed\": true}",
+		"{\n  \"from\": \"a\",\n  \"to\": \"b\",\n  \"mode\": \"async\",\n  \"ratio\": 0.5e1\n}",
+		"{\"k\\u0065y\": \"v\\n\", \"n\": null, \"f\": false, \"o\": {\"a\": [1, 2]}, \"e\": \"\"}",
+		"{ }",
+		"{\"a\":1,\"b\":\"x\"}",
+	};
+	static const char alphabet[] = "\"\\:,{}[] \n\t0123456789-+.eEtrufalsn\x01\x7f\xc3za";
+	uint64_t rng = 0x9e3779b97f4a7c15u;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+		size_t seed_len = strlen(seeds[i]);
+
+		expect_member_walk_as_next_start(seeds[i], seed_len);
+		/* Every seed mutated a thousand ways: bytes replaced, inserted, deleted, past '{'. */
+		for (int round = 0; round < 1000; round++) {
+			char s[160];
+			size_t len = seed_len;
+
+			memcpy(s, seeds[i], len);
+			for (int k = 0; k < 1 + round % 3; k++) {
+				size_t at, op;
+				char c;
+
+				rng ^= rng << 13;
+				rng ^= rng >> 7;
+				rng ^= rng << 17;
+				at = 1 + (size_t)(rng >> 8) % len;
+				op = (size_t)(rng >> 40) % 3;
+				c = alphabet[(rng >> 20) % (sizeof alphabet - 1)];
+				if (op == 0 && at < len) {
+					s[at] = c;
+				} else if (op == 1 && len + 1 < sizeof s) {
+					memmove(s + at + 1, s + at, len - at);
+					s[at] = c;
+					len++;
+				} else if (at < len) {
+					memmove(s + at, s + at + 1, len - at - 1);
+					len--;
+				}
+			}
+			expect_member_walk_as_next_start(s, len);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -419,6 +514,7 @@ main(void)
 		cmocka_unit_test(test_next_start_leaves_values_unread),
 		cmocka_unit_test(test_check_value_finds_end_and_counts_depth),
 		cmocka_unit_test(test_string_decode),
+		cmocka_unit_test(test_next_member_as_next_start),
 	};
 
 	return cmocka_run_group_tests_name("json_scan", tests, NULL, NULL);

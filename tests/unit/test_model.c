@@ -54,6 +54,37 @@ test_add_find_delete(void **state)
 	diagram_free(d);
 }
 
+/* Connecting by ids is connecting the nodes: the same checks, one undo step. */
+static void
+test_connect_by_ids(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *api, *db;
+	const struct edge *e;
+	struct napkin_error err;
+
+	(void)state;
+	api = add(d, "api", KIND_SERVICE);
+	db = add(d, "db", KIND_DB);
+	e = diagram_connect_ids(d, "api", "db", "SQL", EDGE_ASYNC, &err);
+	assert_non_null(e);
+	assert_ptr_equal(e->from, api);
+	assert_ptr_equal(e->to, db);
+	assert_string_equal(e->label, "SQL");
+	assert_int_equal(e->mode, EDGE_ASYNC);
+	assert_null(diagram_connect_ids(d, "api", "nowhere", "", EDGE_SYNC, &err));
+	assert_string_equal(err.member, "to");
+	assert_null(diagram_connect_ids(d, "nowhere", "db", "", EDGE_SYNC, &err));
+	assert_string_equal(err.member, "from");
+	assert_null(diagram_connect_ids(d, "db", "db", "", EDGE_SYNC, &err));
+	assert_null(diagram_connect_ids(d, "api", "db", "tab\there", EDGE_SYNC, &err));
+	assert_string_equal(err.member, "label");
+	assert_int_equal(diagram_edge_count(d), 1);
+	assert_true(diagram_undo(d));
+	assert_int_equal(diagram_edge_count(d), 0);
+	diagram_free(d);
+}
+
 static void
 test_ids_unique_and_valid(void **state)
 {
@@ -168,6 +199,52 @@ test_undo_redo_each_attribute(void **state)
 	}
 	free(before);
 	free(after);
+	diagram_free(d);
+}
+
+/*
+ * A node is allocated with the strings it starts with, an edge with its
+ * label.  Replacing each, then deleting the node, leaves records that hold
+ * the first strings after the node that held them is gone (the history is
+ * freed newest first); under the sanitizers any string freed twice, freed
+ * from inside the object or read after it fails here.
+ */
+static void
+test_first_strings_outlive_their_object(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *a, *b;
+	const struct edge *e;
+	struct napkin_error err;
+
+	(void)state;
+	a = add(d, "a", KIND_SERVICE);
+	b = add(d, "b", KIND_DB);
+	e = diagram_connect(d, a, b, "SQL", EDGE_SYNC, &err);
+	assert_true(diagram_set_node_id(d, a, "a2", &err));
+	assert_true(diagram_set_node_label(d, a, "A", &err));
+	assert_true(diagram_set_node_tech(d, a, "Go", &err));
+	assert_true(diagram_set_node_notes(d, a, "n", &err));
+	assert_true(diagram_set_edge_label(d, e, "reads", &err));
+	assert_true(diagram_set_node_label(d, a, "A again", &err));
+	assert_true(diagram_delete_node(d, a, &err));
+	/* Undo the seven edits: the first strings come back from the records. */
+	for (int i = 0; i < 7; i++)
+		assert_true(diagram_undo(d));
+	a = diagram_find_node(d, "a");
+	assert_non_null(a);
+	assert_string_equal(a->label, "a");
+	assert_string_equal(a->tech, "");
+	assert_string_equal(diagram_edge(d, 0)->label, "SQL");
+	while (diagram_redo(d))
+		;
+	assert_null(diagram_find_node(d, "a2"));
+	/* Undo two steps back (the node and the last label), then edit: the redo steps are dropped. */
+	assert_true(diagram_undo(d));
+	assert_true(diagram_undo(d));
+	assert_string_equal(diagram_find_node(d, "a2")->label, "A");
+	assert_true(diagram_set_node_label(d, diagram_find_node(d, "a2"), "B", &err));
+	assert_true(diagram_delete_node(d, diagram_find_node(d, "a2"), &err));
 	diagram_free(d);
 }
 
@@ -309,9 +386,11 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_add_find_delete),
+		cmocka_unit_test(test_connect_by_ids),
 		cmocka_unit_test(test_ids_unique_and_valid),
 		cmocka_unit_test(test_attribute_checks),
 		cmocka_unit_test(test_undo_redo_each_attribute),
+		cmocka_unit_test(test_first_strings_outlive_their_object),
 		cmocka_unit_test(test_steps_and_state),
 		cmocka_unit_test(test_state_changes_inside_a_step),
 		cmocka_unit_test(test_groups),

@@ -196,6 +196,37 @@ test_keys_are_borrowed_by_content(void **state)
 	strmap_free(NULL);
 }
 
+/* Keys around the length the table keeps inline (16 bytes): each finds itself and no other. */
+static void
+test_long_keys_sharing_their_start(void **state)
+{
+	static const char *const keys[] = {
+		"payments-service", "payments-service-", "payments-servic", "payments-service-1",
+		"payments-service-2", "payments-service-10", "payments-servicf", "payments-service-1x",
+		"a-rather-long-identifier-of-a-node-in-a-big-diagram",
+		"a-rather-long-identifier-of-a-node-in-a-big-diagram-2",
+	};
+	size_t n = sizeof keys / sizeof keys[0];
+	struct strmap *map = strmap_new();
+
+	(void)state;
+	for (size_t i = 0; i < n; i += 2)
+		strmap_put(map, keys[i], (void *)keys[i]);
+	for (size_t i = 0; i < n; i++)
+		assert_ptr_equal(strmap_get(map, keys[i]), i % 2 == 0 ? keys[i] : NULL);
+	for (size_t i = 1; i < n; i += 2)
+		strmap_put(map, keys[i], (void *)keys[i]);
+	for (size_t i = 0; i < n; i++)
+		assert_ptr_equal(strmap_get(map, keys[i]), keys[i]);
+	assert_null(strmap_get(map, "payments-service-3"));
+	assert_null(strmap_get(map, "payments-serv"));
+	for (size_t i = 0; i < n; i += 3)
+		assert_ptr_equal(strmap_remove(map, keys[i]), keys[i]);
+	for (size_t i = 0; i < n; i++)
+		assert_ptr_equal(strmap_get(map, keys[i]), i % 3 == 0 ? NULL : keys[i]);
+	strmap_free(map);
+}
+
 static void
 test_reserve_keeps_entries(void **state)
 {
@@ -224,6 +255,7 @@ main(void)
 		cmocka_unit_test(test_deleting_through_probe_runs),
 		cmocka_unit_test(test_small_tables_wrap_around),
 		cmocka_unit_test(test_keys_are_borrowed_by_content),
+		cmocka_unit_test(test_long_keys_sharing_their_start),
 		cmocka_unit_test(test_reserve_keeps_entries),
 	};
 
