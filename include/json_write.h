@@ -9,11 +9,24 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* True when byte c cannot stand for itself inside a JSON string. */
-bool json_needs_escape(unsigned char c);
-/* The escape for such a byte ("\\n", "\\u001b") into buf; returns its length. */
-size_t json_escape(unsigned char c, char buf[8]);
+struct cJSON;
+
+/*
+ * How many bytes at s stand for a character that cannot appear raw in
+ * napkin's JSON: 1 for '"', '\\', a C0 control or DEL; 2 for a C1 control
+ * (U+0080-U+009F, which some terminals obey as they do ESC); 0 when s[0]
+ * stands for itself.
+ */
+size_t json_escape_span(const char *s);
+/* The escape for those span bytes ("\\n", "\\u001b", "\\u009b") into buf; returns its length. */
+size_t json_escape(const char *s, size_t span, char buf[8]);
 /* Write s as a JSON string literal, quotes included. */
 void json_write_string(FILE *out, const char *s);
+/*
+ * Write v compactly (no white space) as the file writer would: numbers
+ * exact (cJSON's printer drops digits past the 15th), strings escaped
+ * (it leaves DEL and C1 controls raw).
+ */
+void json_write_value(FILE *out, const struct cJSON *v);
 
 #endif
