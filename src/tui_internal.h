@@ -64,6 +64,8 @@ struct tui_prompt {
 	enum tui_mode back;	/* mode to return to on Esc */
 };
 
+struct recovery;
+
 struct tui_file_stamp {
 	bool exists;
 	dev_t device;
@@ -78,6 +80,8 @@ struct tui {
 	struct scene *scene;		/* owned; fed by the diagram's observer */
 	char *path;			/* file it is saved to; NULL until :w FILE */
 	uint64_t saved_state;		/* diagram_state_id() at the last load or save */
+	struct recovery *recovery;	/* owned; NULL in --view (tui_recovery.c) */
+	bool keep_recovery;		/* leave the recovery file when quitting */
 	bool view_only;			/* --view: read-only, follows the file */
 	bool ascii, colour;
 
@@ -251,9 +255,26 @@ unsigned tui_file_edit(struct tui *t, const char *path, bool force);
 void tui_file_adopt(struct tui *t, struct diagram *d);
 /* --view: reload when the file changed on disk. */
 unsigned tui_file_poll(struct tui *t);
-/* After SIGTERM/SIGHUP: save unsaved changes next to the file. */
+/* Leaving with unsaved changes (a signal, Ctrl-C twice): write the recovery file now. */
 void tui_file_write_recovery(struct tui *t);
-char *tui_file_recovery_path(const struct tui *t);
+/* Why diagram_save_file failed to write path, from its message, short enough for the status line. */
+void tui_file_save_reason(const char *message, const char *path, char *out, size_t size);
+/* Become a read-only viewer of t->path, as --view is. */
+void tui_file_view(struct tui *t);
+
+/* tui_recovery.c: the recovery file and the lock (recovery.h) */
+/* Before the first frame: take the lock, asking about a leftover recovery file or another editor. */
+void tui_recovery_start(struct tui *t);
+/* After every event: write the recovery file when it is due; TUI_REDRAW when that failed. */
+unsigned tui_recovery_tick(struct tui *t);
+/* After a save to t->path. */
+void tui_recovery_saved(struct tui *t);
+/* t->path names another file now. */
+void tui_recovery_switch(struct tui *t);
+/* Write it now; message gets its path, or why it failed. */
+bool tui_recovery_write(struct tui *t, char *message, size_t size);
+/* Quitting: remove the lock, and the recovery file unless it was kept. */
+void tui_recovery_end(struct tui *t);
 
 /* tui_panel.c */
 void tui_panel_draw(struct tui *t, int x, int y, int width, int height);
@@ -273,7 +294,8 @@ void tui_draw_fill(int row, int column, int width, int flags, int colour, const 
 unsigned tui_mouse(struct tui *t);
 
 /* tui_term.c */
-void tui_term_start(struct tui *t);
+/* Start curses; false with the reason in message when there is no usable terminal. */
+bool tui_term_start(struct tui *t, char *message, size_t size);
 void tui_term_stop(void);
 void tui_term_signals(void);
 /* The signal that arrived since the last call (SIGINT, SIGTERM, SIGHUP), or 0. */
