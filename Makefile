@@ -3,6 +3,8 @@
 #   make run      install what is missing, build, open the whiteboard
 #   make test     install what is missing, build, run every test
 #   make asan     the whole test suite under AddressSanitizer + UBSan
+#   make valgrind the unit and command-line tests under valgrind (memcheck)
+#   make fuzz     each libFuzzer harness for FUZZ_SECONDS (default 60) seconds
 #   make bench    benchmarks that print figures
 #   make install  PREFIX=/usr/local DESTDIR= MANPREFIX=$(PREFIX)/share/man
 #
@@ -30,6 +32,14 @@ BIN      ?= napkin
 SANITIZE ?=
 SANITIZERS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SAN_FLAGS = $(if $(SANITIZE),$(SANITIZERS))
+# make fuzz builds with clang and FUZZ=1: libFuzzer's coverage counters on
+# top of the sanitizers.  The macro is the one libFuzzer projects share for
+# "skip what is slow or forks" (layout.c leaves Graphviz out).
+FUZZ     ?=
+ifeq ($(FUZZ),1)
+SAN_FLAGS += -fsanitize=fuzzer-no-link -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+endif
+FUZZ_SECONDS ?= 60
 
 CORE_PKGS = libcjson libcgraph libgvc
 TUI_PKGS  = ncursesw
@@ -64,9 +74,14 @@ TESTLIB_SRC = $(wildcard tests/unit/support_*.c)
 TESTLIB_OBJ = $(TESTLIB_SRC:tests/unit/%.c=$(BUILD)/tests/%.o)
 BENCH_SRC  = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN  = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+# Each fuzz harness builds twice: for libFuzzer (make fuzz) and as a
+# replayer of its corpus that make test runs (tests/fuzz/replay.c).
+FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/replay_%)
 
-.PHONY: all run test asan bench install uninstall clean deps check-build \
-        check-run bench-run screenshots
+.PHONY: all run test asan valgrind fuzz bench install uninstall clean deps \
+        check-build check-run valgrind-run fuzz-build bench-run screenshots
 
 all: $(BIN)
 
@@ -95,6 +110,16 @@ $(BUILD)/tests/%.o: tests/unit/%.c
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(TESTLIB_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTLIB_OBJ) $(LIB) $(CORE_LIBS) $(TEST_LIBS)
 
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Isrc $(CORE_CFLAGS) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c \
+	    $(LIB) $(CORE_LIBS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Isrc $(CORE_CFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	    $(LIB) $(CORE_LIBS)
+
 $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Isrc $(CORE_CFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
@@ -118,10 +143,27 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/napkin SANITIZE=1 \
 	    CFLAGS="-O1 -g" check-run
 
-check-build: $(BIN) $(UNIT_BIN)
+check-build: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
 
 check-run:
 	@NAPKIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
+
+# valgrind runs the default build's binaries (no sanitizers) through a
+# wrapper; see tests/valgrind.sh.
+valgrind: deps
+	@sh scripts/valgrind-deps.sh
+	@$(MAKE) --no-print-directory check-build
+	@$(MAKE) --no-print-directory valgrind-run
+
+valgrind-run:
+	@NAPKIN=$(BIN) BUILD=$(BUILD) sh tests/valgrind.sh
+
+# clang and its libFuzzer runtime are needed only here: scripts/fuzz.sh
+# checks for them (and installs them as root) before building.
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh scripts/fuzz.sh
+
+fuzz-build: $(FUZZ_BIN)
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build/bench BIN=build/bench/napkin \
@@ -152,4 +194,4 @@ uninstall:
 clean:
 	rm -rf build $(BIN)
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d)

@@ -19,4 +19,11 @@
 bool atomic_write_file(const char *path, bool (*write)(FILE *out, void *context),
     void *context, struct napkin_error *err);
 
+/*
+ * The file path names once symlinks are followed, the way an editor
+ * writes through a link (a link to a file not made yet names that file).
+ * The caller frees it.
+ */
+char *atomic_file_target(const char *path);
+
 #endif

@@ -26,13 +26,9 @@ directory_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-/*
- * The file that path names once symlinks are followed, the way an editor
- * writes through a link: a link to a file not made yet names that file.
- * realpath() would refuse such a dangling link.  The caller frees it.
- */
-static char *
-resolve_links(const char *path)
+/* realpath() would refuse a dangling link, which names a file not made yet. */
+char *
+atomic_file_target(const char *path)
 {
 	char *current = xstrdup(path);
 	struct stat st;
@@ -83,14 +79,15 @@ atomic_write_file(const char *path, bool (*write)(FILE *out, void *context), voi
 	struct stat st;
 	mode_t mode;
 	FILE *out = NULL;
-	bool ok = false;
+	bool ok = false, existed;
 	int fd = -1, saved_errno = 0;
 	const char *stage = "writing";
 
 	/* Replace what a symlink points at, not the symlink. */
-	target = resolve_links(path);
-	mode = stat(target, &st) == 0 ? (st.st_mode & 07777) : default_mode();
-	if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
+	target = atomic_file_target(path);
+	existed = stat(target, &st) == 0;
+	mode = existed ? (st.st_mode & 07777) : default_mode();
+	if (existed && !S_ISREG(st.st_mode)) {
 		error_set(err, "cannot save %s: not a regular file", path);
 		goto out;
 	}
@@ -149,8 +146,8 @@ atomic_write_file(const char *path, bool (*write)(FILE *out, void *context), voi
 	ok = true;
 	goto out;
 fail:
-	error_set(err, "cannot save %s: %s (%s); the file on disk is unchanged", path,
-	    strerror(saved_errno), stage);
+	error_set(err, "cannot save %s: %s (%s); %s", path, strerror(saved_errno), stage,
+	    existed ? "the file on disk is unchanged" : "no file was made");
 out:
 	if (out != NULL)
 		fclose(out);

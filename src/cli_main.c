@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,8 @@ main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_ALL, "");
+	/* Past ulimit -f a write should fail with EFBIG, reported like a full disk, not kill us. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 1) {
 		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 			if (strcmp(argv[1], commands[i].name) == 0)

@@ -19,6 +19,7 @@
 #include <graphviz/cgraph.h>
 
 #include "dot_text.h"
+#include "json_write.h"
 #include "xalloc.h"
 
 #define INK		"#37474f"	/* outlines, arrows and text */
@@ -73,15 +74,20 @@ set_number(void *obj, Agsym_t *sym, double v)
 static void
 set_extra(void *obj, Agsym_t *sym, const cJSON *extra)
 {
-	char *json;
+	char *json = NULL;
+	size_t len;
+	FILE *out;
 
 	if (extra == NULL || extra->child == NULL)
 		return;
-	json = cJSON_PrintUnformatted(extra);
-	if (json == NULL)
+	out = open_memstream(&json, &len);
+	if (out == NULL)
+		fatal("out of memory writing DOT");
+	json_write_value(out, extra);
+	if (fclose(out) != 0)
 		fatal("out of memory writing DOT");
 	set_escaped(obj, sym, json);
-	cJSON_free(json);
+	free(json);
 }
 
 static void

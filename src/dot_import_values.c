@@ -24,12 +24,20 @@ void
 import_tally(struct tally *t, const char *fmt, ...)
 {
 	va_list ap;
+	char *clean;
 
 	if (t->count++ > 0)
 		return;
 	va_start(ap, fmt);
 	vsnprintf(t->example, sizeof t->example, fmt, ap);
 	va_end(ap);
+	/*
+	 * The example quotes the file's text, and goes to a terminal: no
+	 * control character, and no UTF-8 that "%.40s" cut in half.
+	 */
+	clean = text_clean(t->example, sizeof t->example - 1, false, NULL);
+	snprintf(t->example, sizeof t->example, "%s", clean);
+	free(clean);
 }
 
 Agsym_t *

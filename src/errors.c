@@ -1,16 +1,51 @@
-/* Error messages: one at a time or a bounded list; see errors.h. */
+/*
+ * Error messages: one at a time or a bounded list; see errors.h.
+ *
+ * Messages quote what files hold and end up on a terminal, so each one is
+ * made safe here, whatever its writer did: a control character becomes
+ * '?' (white space a space), and so does a byte that is not UTF-8 -- such
+ * as half a character cut off by a "%.40s" or by the buffer's end.
+ */
 #include "errors.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "utf8.h"
 #include "xalloc.h"
+
+static void
+make_printable(char *s)
+{
+	char *out = s;
+	size_t len = strlen(s);
+
+	while (len > 0) {
+		uint32_t cp;
+		size_t n = utf8_decode(s, len, &cp);
+
+		if (n == 0) {
+			*out++ = '?';
+			n = 1;
+		} else if (utf8_is_control(cp)) {
+			*out++ = cp == '\t' || cp == '\n' || cp == '\r' ? ' ' : '?';
+		} else {
+			memmove(out, s, n);
+			out += n;
+		}
+		s += n;
+		len -= n;
+	}
+	*out = '\0';
+}
 
 static void
 error_vset(struct napkin_error *err, const char *member, const char *fmt, va_list ap)
 {
 	if (err != NULL) {
 		vsnprintf(err->message, sizeof err->message, fmt, ap);
+		make_printable(err->message);
 		err->member = member;
 	}
 }
@@ -56,6 +91,7 @@ error_list_add(struct error_list *list, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	make_printable(buf);
 	list->messages = xreallocarray(list->messages, list->count + 1, sizeof *list->messages);
 	list->messages[list->count++] = xstrdup(buf);
 }

@@ -91,16 +91,17 @@ write_string(struct writer *w, const char *s)
 	for (;;) {
 		const char *run = s;
 		char escape[8];
-		unsigned char c;
 
-		while (*s != '\0' && !json_needs_escape((unsigned char)*s))
+		size_t span;
+
+		while (*s != '\0' && json_escape_span(s) == 0)
 			s++;
 		emit(w, run, (size_t)(s - run));
-		c = (unsigned char)*s;
-		if (c == '\0')
+		if (*s == '\0')
 			break;
-		emit(w, escape, json_escape(c, escape));
-		s++;
+		span = json_escape_span(s);
+		emit(w, escape, json_escape(s, span, escape));
+		s += span;
 	}
 	emit_char(w, '"');
 }

@@ -2,7 +2,7 @@
  * The `:` command line.  File commands (:w :e :q :q! :wq :x :export) are here;
  * every other word names an action from the action table (:undo, :panel,
  * :add db Orders, :connect db SQL), so a command and its key run the same
- * code.
+ * code.  command_line.c splits the line.
  */
 #include "tui_internal.h"
 
@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "command_line.h"
 #include "export.h"
 
 static unsigned cmd_write(struct tui *t, const char *arg);
@@ -169,28 +170,26 @@ tui_command_help(const char *const **lines)
 unsigned
 tui_command_run(struct tui *t, const char *line)
 {
-	char word[64];
-	size_t len;
+	struct command_line parsed;
 	const char *arg;
 	enum tui_action action;
 
-	line += strspn(line, " :");
-	len = strcspn(line, " ");
-	if (len == 0)
+	switch (command_line_parse(line, &parsed)) {
+	case COMMAND_EMPTY:
 		return TUI_REDRAW;
-	if (len >= sizeof word) {
-		tui_message(t, true, "not a command: %.40s", line);
+	case COMMAND_TOO_LONG:
+		tui_message(t, true, "not a command: %.40s", line + strspn(line, " :"));
 		return TUI_REDRAW;
+	case COMMAND_OK:
+		break;
 	}
-	memcpy(word, line, len);
-	word[len] = '\0';
-	arg = line + len + strspn(line + len, " ");
+	arg = parsed.argument;
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-		if (strcmp(commands[i].name, word) == 0)
+		if (strcmp(commands[i].name, parsed.name) == 0)
 			return commands[i].run(t, arg);
 	}
-	if (tui_action_from_name(word, &action))
+	if (tui_action_from_name(parsed.name, &action))
 		return tui_action_run(t, action, arg[0] != '\0' ? arg : NULL);
-	tui_message(t, true, "not a command: %s (? lists them)", word);
+	tui_message(t, true, "not a command: %s (? lists them)", parsed.name);
 	return TUI_REDRAW;
 }

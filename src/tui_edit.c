@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "command_line.h"
 #include "geometry.h"
 
 /* How far (in cells) a new or growing node may land from where it was meant to. */
@@ -135,7 +136,6 @@ tui_edit_add(struct tui *t, const char *arg)
 {
 	char kind_word[32];
 	const char *label;
-	size_t len;
 
 	if (tui_read_only(t))
 		return TUI_REDRAW;
@@ -143,14 +143,10 @@ tui_edit_add(struct tui *t, const char *arg)
 		t->mode = MODE_PALETTE;
 		return TUI_REDRAW;
 	}
-	len = strcspn(arg, " ");
-	if (len == 0 || len >= sizeof kind_word) {
+	if (!command_line_word(arg, kind_word, sizeof kind_word, &label)) {
 		tui_message(t, true, "usage: :add KIND [LABEL]");
 		return TUI_REDRAW;
 	}
-	memcpy(kind_word, arg, len);
-	kind_word[len] = '\0';
-	label = arg + len + strspn(arg + len, " ");
 	if (!kind_from_name(kind_word, &t->add_kind)) {
 		tui_message(t, true, "unknown kind \"%s\" (napkin --help lists them)", kind_word);
 		return TUI_REDRAW;
@@ -511,15 +507,13 @@ tui_edit_connect(struct tui *t, const char *arg)
 		return TUI_REDRAW;
 	if (arg != NULL) {
 		char id[NAPKIN_ID_MAX + 1];
-		size_t len = strcspn(arg, " ");
+		const char *label;
 		const struct node *to;
 
-		if (len == 0 || len > NAPKIN_ID_MAX) {
+		if (!command_line_word(arg, id, sizeof id, &label)) {
 			tui_message(t, true, "usage: :connect ID [LABEL]");
 			return TUI_REDRAW;
 		}
-		memcpy(id, arg, len);
-		id[len] = '\0';
 		to = diagram_find_node(t->diagram, id);
 		if (to == NULL) {
 			tui_message(t, true, "no node with id \"%s\"", id);
@@ -527,7 +521,7 @@ tui_edit_connect(struct tui *t, const char *arg)
 		}
 		t->connect_from = from;
 		t->connect_to = to;
-		return connect_done(t, arg + len + strspn(arg + len, " "));
+		return connect_done(t, label);
 	}
 	t->mode = MODE_CONNECT;
 	t->connect_from = from;

@@ -1,10 +1,8 @@
 /*
  * Files: opening before curses starts (errors print like the CLI's),
- * :w and :e, the recovery copy written when a signal ends the session,
- * and --view's polling of the file it follows.
- *
- * Recovery copy: FILE.recover next to FILE, or napkin-recover.json in the
- * current directory for a diagram that has no file yet.
+ * :w and :e, and --view's polling of the file it follows.  The recovery
+ * file and the lock are tui_recovery.c's; this file tells it when the
+ * diagram was saved or the file changed.
  */
 #include "tui_internal.h"
 
@@ -132,14 +130,42 @@ tui_file_open(struct tui *t, const struct tui_options *o)
 	return true;
 }
 
+/*
+ * "No space left on device" from diagram_save_file's "cannot save PATH:
+ * No space left on device (writing); ...": a status line has room for the
+ * reason and where the edits went, not for the whole sentence.
+ */
+void
+tui_file_save_reason(const char *message, const char *path, char *out, size_t size)
+{
+	size_t skip = strlen("cannot save ") + strlen(path) + strlen(": ");
+
+	if (strncmp(message, "cannot save ", 12) == 0 && strlen(message) > skip &&
+	    strncmp(message + 12, path, strlen(path)) == 0)
+		message += skip;
+	snprintf(out, size, "%.*s", (int)strcspn(message, "(;"), message);
+	if (out[0] != '\0' && out[strlen(out) - 1] == ' ')
+		out[strlen(out) - 1] = '\0';
+}
+
 bool
 tui_file_save(struct tui *t, const char *path)
 {
 	struct napkin_error err;
+	char kept[512];
 
 	tui_session_store(t);
 	if (!diagram_save_file(t->diagram, path, &err)) {
-		tui_message(t, true, "%s", err.message);
+		/* Nothing is lost: the file is as it was, the edits go to the recovery file. */
+		char reason[512];
+
+		tui_file_save_reason(err.message, path, reason, sizeof reason);
+		if (tui_recovery_write(t, kept, sizeof kept))
+			tui_message(t, true, "not saved: %s; your edits are in %s", reason, kept);
+		else
+			tui_message(t, true, "not saved: %s; no recovery file either (%s): :w to another disk", reason,
+			    kept);
+		t->keep_recovery = false;
 		return false;
 	}
 	if (t->path == NULL || strcmp(t->path, path) != 0) {
@@ -148,6 +174,7 @@ tui_file_save(struct tui *t, const char *path)
 	}
 	t->path_is_dot = false;
 	t->saved_state = diagram_state_id(t->diagram);
+	tui_recovery_saved(t);
 	tui_message(t, false, "wrote %s: %zu nodes, %zu edges", path, diagram_node_count(t->diagram),
 	    diagram_edge_count(t->diagram));
 	return true;
@@ -198,6 +225,7 @@ tui_file_edit(struct tui *t, const char *path, bool force)
 	t->path_is_dot = tui_load_is_dot(path);
 	t->cursor_x = t->cursor_y = t->view_x = t->view_y = 0;
 	tui_file_adopt(t, d);
+	tui_recovery_switch(t);
 	if (diagram_node_count(d) > 0)
 		tui_focus_node(t, diagram_node(d, 0));
 	if (notice[0] != '\0')
@@ -239,28 +267,25 @@ tui_file_poll(struct tui *t)
 	return TUI_MODEL | TUI_REDRAW;
 }
 
-char *
-tui_file_recovery_path(const struct tui *t)
-{
-	if (t->path == NULL)
-		return xstrdup("napkin-recover.json");
-	return xasprintf("%s.recover", t->path);
-}
-
 void
 tui_file_write_recovery(struct tui *t)
 {
-	struct napkin_error err;
-	char *path;
+	char kept[512];
 
 	if (t->diagram == NULL || !tui_modified(t))
 		return;
-	path = tui_file_recovery_path(t);
-	tui_session_store(t);
 	/* Said after the terminal is restored, so it stays on the screen. */
-	if (diagram_save_file(t->diagram, path, &err))
-		snprintf(t->farewell, sizeof t->farewell, "napkin: unsaved changes written to %s", path);
+	if (tui_recovery_write(t, kept, sizeof kept))
+		snprintf(t->farewell, sizeof t->farewell, "napkin: unsaved changes written to %s", kept);
 	else
-		snprintf(t->farewell, sizeof t->farewell, "napkin: could not write the recovery copy: %s", err.message);
-	free(path);
+		snprintf(t->farewell, sizeof t->farewell, "napkin: could not write the recovery file: %s", kept);
+}
+
+void
+tui_file_view(struct tui *t)
+{
+	t->view_only = true;
+	t->panel = true;
+	t->stamp = stamp_of(t->path);
+	tui_message(t, false, "read-only: following %s as it is saved", t->path);
 }

@@ -89,6 +89,7 @@ struct tui_replay;
 struct session_recorder;
 struct traffic;
 struct tui_traffic;
+struct recovery;
 
 struct tui_file_stamp {
 	bool exists;
@@ -106,6 +107,8 @@ struct tui {
 	bool path_is_dot;		/* path is Graphviz, imported: :w wants a .json name */
 	uint64_t saved_state;		/* diagram_state_id() at the last load or save */
 	struct critique_view *critique;	/* owned; the findings, brought up to date by tui_draw */
+	struct recovery *recovery;	/* owned; NULL in --view (tui_recovery.c) */
+	bool keep_recovery;		/* leave the recovery file when quitting */
 	bool view_only;			/* --view: read-only, follows the file */
 	bool ascii, colour;
 
@@ -316,9 +319,26 @@ unsigned tui_file_edit(struct tui *t, const char *path, bool force);
 void tui_file_adopt(struct tui *t, struct diagram *d);
 /* --view: reload when the file changed on disk. */
 unsigned tui_file_poll(struct tui *t);
-/* After SIGTERM/SIGHUP: save unsaved changes next to the file. */
+/* Leaving with unsaved changes (a signal, Ctrl-C twice): write the recovery file now. */
 void tui_file_write_recovery(struct tui *t);
-char *tui_file_recovery_path(const struct tui *t);
+/* Why diagram_save_file failed to write path, from its message, short enough for the status line. */
+void tui_file_save_reason(const char *message, const char *path, char *out, size_t size);
+/* Become a read-only viewer of t->path, as --view is. */
+void tui_file_view(struct tui *t);
+
+/* tui_recovery.c: the recovery file and the lock (recovery.h) */
+/* Before the first frame: take the lock, asking about a leftover recovery file or another editor. */
+void tui_recovery_start(struct tui *t);
+/* After every event: write the recovery file when it is due; TUI_REDRAW when that failed. */
+unsigned tui_recovery_tick(struct tui *t);
+/* After a save to t->path. */
+void tui_recovery_saved(struct tui *t);
+/* t->path names another file now. */
+void tui_recovery_switch(struct tui *t);
+/* Write it now; message gets its path, or why it failed. */
+bool tui_recovery_write(struct tui *t, char *message, size_t size);
+/* Quitting: remove the lock, and the recovery file unless it was kept. */
+void tui_recovery_end(struct tui *t);
 
 /* tui_panel.c: the panel's sections are filled line by line, then drawn. */
 #define TUI_PANEL_LINES_MAX 64
@@ -489,7 +509,8 @@ unsigned tui_page_key(struct tui *t, int key);
 void tui_page_draw(struct tui *t);
 
 /* tui_term.c */
-void tui_term_start(struct tui *t);
+/* Start curses; false with the reason in message when there is no usable terminal. */
+bool tui_term_start(struct tui *t, char *message, size_t size);
 void tui_term_stop(void);
 void tui_term_signals(void);
 /* The signal that arrived since the last call (SIGINT, SIGTERM, SIGHUP), or 0. */

@@ -202,6 +202,7 @@ save_quietly(struct tui *t)
 		return false;
 	}
 	t->saved_state = diagram_state_id(t->diagram);
+	tui_recovery_saved(t);
 	return true;
 }
 

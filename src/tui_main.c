@@ -56,6 +56,7 @@ tui_run(const struct tui_options *options)
 {
 	struct tui t;
 	unsigned changed = TUI_REDRAW;
+	char problem[512] = "";
 
 	memset(&t, 0, sizeof t);
 	t.view_only = options->view;
@@ -67,20 +68,21 @@ tui_run(const struct tui_options *options)
 		tui_free(&t);
 		return 2;
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("napkin: the whiteboard needs a terminal (napkin check FILE works without one)\n", stderr);
+	tui_term_signals();
+	if (!tui_term_start(&t, problem, sizeof problem)) {
+		fprintf(stderr, "napkin: %s\n", problem);
 		tui_free(&t);
 		return 2;
 	}
-	tui_term_signals();
-	tui_term_start(&t);
 	t.view_x = t.view_y = 0;	/* now the screen's size is known */
 	tui_follow_cursor(&t);
+	tui_recovery_start(&t);
 	while (!t.quit) {
 		int sig = tui_term_pending_signal(), key;
 
 		if (sig == SIGTERM || sig == SIGHUP) {
 			tui_file_write_recovery(&t);
+			tui_recovery_end(&t);
 			tui_term_stop();
 			farewell(&t);
 			tui_free(&t);
@@ -95,6 +97,7 @@ tui_run(const struct tui_options *options)
 			break;
 		changed |= tui_file_poll(&t);
 		changed |= tui_session_tick(&t);
+		changed |= tui_recovery_tick(&t);
 		if (changed != TUI_UNCHANGED) {
 			if (changed & TUI_RELAYOUT)
 				clearok(curscr, TRUE);
@@ -115,6 +118,7 @@ tui_run(const struct tui_options *options)
 			changed |= tui_key(tui_session_shown(&t), key) | TUI_REDRAW;
 		}
 	}
+	tui_recovery_end(&t);
 	tui_term_stop();
 	farewell(&t);
 	tui_free(&t);

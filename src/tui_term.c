@@ -4,21 +4,35 @@
  * SIGTERM, SIGHUP, running out of memory -- tui_term_stop() runs before
  * napkin exits, so the shell gets its terminal back.
  *
+ * Curses talks to the terminal on stdin and stdout, or -- when either is
+ * redirected (echo x | napkin FILE), as ncdu does -- to /dev/tty.  A
+ * terminal terminfo does not know, or one that cannot move the cursor
+ * (TERM=dumb), is refused with a message before anything is drawn.
+ *
  * Signal handlers only set a flag; the main loop acts on it.
  */
 #include "tui_internal.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <time.h>
+/* term.h names terminfo capabilities as macros; these two clash with ours. */
+#undef columns
+#undef lines
+#include <unistd.h>
 
 #include "xalloc.h"
 
 static volatile sig_atomic_t pending_signal;
 static bool started;
+static SCREEN *screen;
+static FILE *tty;		/* /dev/tty, when stdin or stdout is not the terminal */
 
 static void
 on_signal(int sig)
@@ -58,6 +72,11 @@ tui_term_stop(void)
 	mousemask(0, NULL);
 	curs_set(1);
 	endwin();
+	delscreen(screen);
+	screen = NULL;
+	if (tty != NULL)
+		fclose(tty);
+	tty = NULL;
 }
 
 static void
@@ -95,10 +114,61 @@ tui_term_can_draw_unicode(void)
 	return true;
 }
 
-void
-tui_term_start(struct tui *t)
+/*
+ * Whether curses can draw on the terminal TERM names, on fd; false with the
+ * reason in message.  Checked before newterm(), which would print its own
+ * complaint and exit.
+ */
+static bool
+usable_terminal(int fd, char *message, size_t size)
 {
-	initscr();
+	const char *term = getenv("TERM");
+	const char *cup;
+	int status = 0;
+
+	if (term == NULL || term[0] == '\0') {
+		snprintf(message, size, "TERM is not set; set it to your terminal's type (e.g. xterm-256color)");
+		return false;
+	}
+	if (setupterm((char *)term, fd, &status) != OK) {
+		snprintf(message, size, "%s terminal type \"%.60s\" (TERM); set TERM to your terminal's type",
+		    status == -1 ? "no terminfo database for the" : "unknown", term);
+		return false;
+	}
+	cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (cup == NULL || cup == (char *)-1) {
+		snprintf(message, size, "TERM=%.60s cannot move the cursor, which the whiteboard needs "
+		    "(napkin check and export work anywhere)", term);
+		return false;
+	}
+	return true;
+}
+
+bool
+tui_term_start(struct tui *t, char *message, size_t size)
+{
+	FILE *in = stdin, *out = stdout;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		tty = fopen("/dev/tty", "r+e");
+		if (tty == NULL) {
+			snprintf(message, size, "the whiteboard needs a terminal (/dev/tty: %s); "
+			    "napkin check and export work without one", strerror(errno));
+			return false;
+		}
+		in = out = tty;
+	}
+	if (!usable_terminal(fileno(out), message, size) ||
+	    (screen = newterm(NULL, out, in)) == NULL) {
+		if (screen == NULL && message[0] == '\0')
+			snprintf(message, size, "curses cannot start on this terminal");
+		if (tty != NULL)
+			fclose(tty);
+		tty = NULL;
+		return false;
+	}
+	set_term(screen);
 	started = true;
 	atexit(stop_at_exit);
 	xalloc_set_fatal_hook(tui_term_stop);
@@ -127,6 +197,7 @@ tui_term_start(struct tui *t)
 	    BUTTON_SHIFT | REPORT_MOUSE_POSITION, NULL);
 	mouseinterval(0);
 	getmaxyx(stdscr, t->rows, t->columns);
+	return true;
 }
 
 int

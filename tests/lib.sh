@@ -3,6 +3,8 @@
 set -u
 : "${NAPKIN:?NAPKIN must name the binary under test}"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/napkin-test.XXXXXX")
+# Recovery files that cannot go beside their diagram go here, not to ~.
+export XDG_STATE_HOME="$TMP/state"
 trap 'rm -rf "$TMP"' EXIT
 checks=0
 failures=0

@@ -8,6 +8,14 @@
 
 /* The whole of path in a new NUL-terminated string, or NULL when it cannot be read. */
 char *support_slurp(const char *path);
+/* A fresh empty directory under $TMPDIR named after name; the caller frees it. */
+char *support_temp_dir(const char *name);
+/* Remove dir and the files in it (not subdirectories), and free dir. */
+void support_remove_dir(char *dir);
+/* Entries in dir, . and .. aside; -1 when it cannot be read. */
+int support_count_entries(const char *dir);
+/* Write text to path (aborts when it cannot). */
+void support_spit(const char *path, const char *text);
 
 /*
  * A diagram of node_count nodes laid out on a jittered grid (columns

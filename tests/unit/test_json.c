@@ -53,68 +53,6 @@ round_trip(const char *text)
 	return first;
 }
 
-static void
-spit(const char *path, const char *text)
-{
-	FILE *out = fopen(path, "wb");
-
-	assert_non_null(out);
-	fputs(text, out);
-	assert_int_equal(fclose(out), 0);
-}
-
-/* A fresh empty directory under $TMPDIR; remove it with remove_tree. */
-static char *
-make_temp_dir(void)
-{
-	const char *base = getenv("TMPDIR");
-	char *dir = NULL;
-
-	if (base == NULL || base[0] == '\0')
-		base = "/tmp";
-	dir = xasprintf("%s/napkin-json-XXXXXX", base);
-	assert_non_null(mkdtemp(dir));
-	return dir;
-}
-
-/* How many entries dir holds, . and .. aside. */
-static int
-count_entries(const char *dir)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	int n = 0;
-
-	assert_non_null(dp);
-	while ((e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			n++;
-	}
-	closedir(dp);
-	return n;
-}
-
-static void
-remove_tree(char *dir)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-
-	assert_non_null(dp);
-	while ((e = readdir(dp)) != NULL) {
-		char *path;
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		unlink(path);
-		free(path);
-	}
-	closedir(dp);
-	rmdir(dir);
-	free(dir);
-}
-
 /* --- Round trips --- */
 
 static void
@@ -521,7 +459,7 @@ sample(const char *title)
 static void
 test_save_keeps_mode(void **state)
 {
-	char *dir = make_temp_dir(), *path;
+	char *dir = support_temp_dir("json"), *path;
 	struct diagram *d = sample("mode");
 	struct napkin_error err;
 	mode_t mask = umask(022);
@@ -538,17 +476,17 @@ test_save_keeps_mode(void **state)
 	assert_int_equal(chmod(path, 0640), 0);
 	assert_true(diagram_save_file(d, path, &err));
 	expect_mode(path, 0640);
-	assert_int_equal(count_entries(dir), 1);
+	assert_int_equal(support_count_entries(dir), 1);
 	umask(mask);
 	diagram_free(d);
 	free(path);
-	remove_tree(dir);
+	support_remove_dir(dir);
 }
 
 static void
 test_save_through_symlink(void **state)
 {
-	char *dir = make_temp_dir(), *real, *link, *text, *want;
+	char *dir = support_temp_dir("json"), *real, *link, *text, *want;
 	struct diagram *d = sample("through the link");
 	struct napkin_error err;
 	struct stat st;
@@ -556,7 +494,7 @@ test_save_through_symlink(void **state)
 	(void)state;
 	real = xasprintf("%s/real.json", dir);
 	link = xasprintf("%s/link.json", dir);
-	spit(real, "old\n");
+	support_spit(real, "old\n");
 	assert_int_equal(chmod(real, 0600), 0);
 	/* A relative link, as people make them. */
 	assert_int_equal(symlink("real.json", link), 0);
@@ -567,7 +505,7 @@ test_save_through_symlink(void **state)
 	want = diagram_to_json(d, NULL);
 	assert_string_equal(text, want);
 	expect_mode(real, 0600);
-	assert_int_equal(count_entries(dir), 2);
+	assert_int_equal(support_count_entries(dir), 2);
 	free(text);
 	free(real);
 	free(link);
@@ -581,19 +519,19 @@ test_save_through_symlink(void **state)
 	text = support_slurp(real);
 	assert_non_null(text);
 	assert_string_equal(text, want);
-	assert_int_equal(count_entries(dir), 4);
+	assert_int_equal(support_count_entries(dir), 4);
 	free(text);
 	free(want);
 	free(real);
 	free(link);
 	diagram_free(d);
-	remove_tree(dir);
+	support_remove_dir(dir);
 }
 
 static void
 test_failed_save_leaves_nothing(void **state)
 {
-	char *dir = make_temp_dir(), *path;
+	char *dir = support_temp_dir("json"), *path;
 	struct diagram *d = sample("never written");
 	struct napkin_error err;
 
@@ -602,13 +540,13 @@ test_failed_save_leaves_nothing(void **state)
 	assert_false(diagram_save_file(d, path, &err));
 	assert_non_null(strstr(err.message, path));
 	assert_non_null(strstr(err.message, strerror(ENOENT)));
-	assert_int_equal(count_entries(dir), 0);
+	assert_int_equal(support_count_entries(dir), 0);
 	free(path);
 	/* A directory is not a file to replace. */
 	assert_false(diagram_save_file(d, dir, &err));
 	assert_non_null(strstr(err.message, "not a regular file"));
 	diagram_free(d);
-	remove_tree(dir);
+	support_remove_dir(dir);
 }
 
 /* Writes half a document, then fails as a full disk would. */
@@ -624,30 +562,30 @@ write_then_fail(FILE *out, void *context)
 static void
 test_failed_write_keeps_old_file(void **state)
 {
-	char *dir = make_temp_dir(), *path, *text;
+	char *dir = support_temp_dir("json"), *path, *text;
 	struct napkin_error err;
 	static const char old[] = "{\n  \"napkin\": 1,\n  \"title\": \"old\"\n}\n";
 
 	(void)state;
 	path = xasprintf("%s/d.json", dir);
-	spit(path, old);
+	support_spit(path, old);
 	assert_false(atomic_write_file(path, write_then_fail, NULL, &err));
 	assert_non_null(strstr(err.message, strerror(ENOSPC)));
 	assert_non_null(strstr(err.message, "unchanged"));
 	text = support_slurp(path);
 	assert_string_equal(text, old);
 	/* The temporary file is gone too. */
-	assert_int_equal(count_entries(dir), 1);
+	assert_int_equal(support_count_entries(dir), 1);
 	free(text);
 	free(path);
-	remove_tree(dir);
+	support_remove_dir(dir);
 }
 
 /* load, save, load, save through real files: identical bytes. */
 static void
 test_file_round_trip(void **state)
 {
-	char *dir = make_temp_dir(), *path, *first, *second;
+	char *dir = support_temp_dir("json"), *path, *first, *second;
 	struct diagram *d = sample("files"), *back;
 	struct error_list errors = { 0 };
 	struct napkin_error err;
@@ -667,7 +605,7 @@ test_file_round_trip(void **state)
 	free(path);
 	diagram_free(back);
 	diagram_free(d);
-	remove_tree(dir);
+	support_remove_dir(dir);
 }
 
 int
