@@ -122,12 +122,24 @@ let_go(struct tui *t)
 	recovery_disable(t->recovery);
 }
 
+/* The answers both questions share: view, quit, or (Esc, a signal) leave things be. */
+static void
+answer_otherwise(struct tui *t, int answer)
+{
+	let_go(t);
+	if (answer == 'v')
+		tui_file_view(t);
+	else if (answer == 'q')
+		t->quit = true;
+}
+
 /* Another live napkin edits the file: view it, edit anyway, or leave. */
 static void
 ask_held(struct tui *t, const struct recovery_owner *owner)
 {
 	struct question q = { .count = 0, .keys = "veq" };
 	char since[64];
+	int answer;
 
 	say(&q, "%s is being edited by another napkin", display_name(t));
 	say(&q, "pid %ld on %s, since %s", owner->pid, owner->host, clock_time(owner->since, since, sizeof since));
@@ -136,22 +148,12 @@ ask_held(struct tui *t, const struct recovery_owner *owner)
 	say(&q, "e  edit anyway: no recovery file for this session, and");
 	say(&q, "   each napkin's :w overwrites the other's");
 	say(&q, "q  quit");
-	switch (ask(t, &q)) {
-	case 'v':
-		let_go(t);
-		tui_file_view(t);
-		break;
-	case 'e':
+	answer = ask(t, &q);
+	if (answer == 'e') {
 		let_go(t);
 		tui_message(t, true, "editing beside napkin %ld: no recovery file this session", owner->pid);
-		break;
-	case 'q':
-		let_go(t);
-		t->quit = true;
-		break;
-	default:
-		let_go(t);
-		break;
+	} else {
+		answer_otherwise(t, answer);
 	}
 }
 
@@ -164,6 +166,7 @@ offer(struct tui *t, const struct recovery_found *found, const struct recovery_o
 	struct error_list errors = { 0 };
 	struct diagram *d = diagram_load_file(path, &errors);
 	char when[64];
+	int answer;
 
 	say(&q, "%s holds unsaved changes%s%s", path, t->path != NULL ? " to " : "",
 	    t->path != NULL ? t->path : "");
@@ -189,7 +192,8 @@ offer(struct tui *t, const struct recovery_found *found, const struct recovery_o
 	say(&q, "d  delete it and open the file as saved");
 	say(&q, "v  view the file read-only, leaving it");
 	say(&q, "q  quit, leaving it");
-	switch (ask(t, &q)) {
+	answer = ask(t, &q);
+	switch (answer) {
 	case 'r':
 		tui_file_adopt(t, d);
 		d = NULL;
@@ -203,16 +207,8 @@ offer(struct tui *t, const struct recovery_found *found, const struct recovery_o
 		recovery_discard(t->recovery);
 		tui_message(t, false, "deleted the recovery file");
 		break;
-	case 'v':
-		let_go(t);
-		tui_file_view(t);
-		break;
-	case 'q':
-		let_go(t);
-		t->quit = true;
-		break;
 	default:
-		let_go(t);
+		answer_otherwise(t, answer);
 		break;
 	}
 	diagram_free(d);

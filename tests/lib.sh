@@ -107,6 +107,18 @@ without_record() {
 	echo "}"
 }
 
+# private_mounts: run this test again in a mount namespace of its own
+# (root and unshare -m), so the file systems it mounts vanish with it.
+# can_mount says whether it is in one; tests skip their mounts when not.
+private_mounts() {
+	if [ -z "${NAPKIN_PRIVATE_MOUNTS:-}" ] && [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
+	    unshare -m --propagation private true 2>/dev/null; then
+		rm -rf "$TMP"
+		NAPKIN_PRIVATE_MOUNTS=1 exec unshare -m --propagation private sh "$0"
+	fi
+	can_mount=${NAPKIN_PRIVATE_MOUNTS:-}
+}
+
 finish() {
 	echo "   $checks checks passed, $failures failed"
 	[ "$failures" -eq 0 ]

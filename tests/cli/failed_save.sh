@@ -10,12 +10,7 @@
 # saying so.
 . "$NAPKIN_ROOT/tests/lib.sh"
 
-if [ -z "${NAPKIN_PRIVATE_MOUNTS:-}" ] && [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
-    unshare -m --propagation private true 2>/dev/null; then
-	rm -rf "$TMP"
-	NAPKIN_PRIVATE_MOUNTS=1 exec unshare -m --propagation private sh "$0"
-fi
-can_mount=${NAPKIN_PRIVATE_MOUNTS:-}
+private_mounts
 
 cp "$NAPKIN_ROOT/tests/data/render/pipeline.json" "$TMP/board.json"
 "$NAPKIN" export "$TMP/board.json" -o "$TMP/board.dot" >/dev/null 2>&1

@@ -11,12 +11,7 @@
 # skipped, saying so.
 . "$NAPKIN_ROOT/tests/lib.sh"
 
-if [ -z "${NAPKIN_PRIVATE_MOUNTS:-}" ] && [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
-    unshare -m --propagation private true 2>/dev/null; then
-	rm -rf "$TMP"
-	NAPKIN_PRIVATE_MOUNTS=1 exec unshare -m --propagation private sh "$0"
-fi
-can_mount=${NAPKIN_PRIVATE_MOUNTS:-}
+private_mounts
 . "$NAPKIN_ROOT/tests/tui_lib.sh"
 
 # fallback FILE: where FILE's recovery file goes when it cannot go beside it.
