@@ -84,7 +84,10 @@ done
 type_text "$burst"
 tmux -L "$SOCK" resize-window -t main -x 120 -y 40
 keys 0 Escape
-wait_for "[CACHE]"
+# A loaded machine may still be working through the burst: the frame
+# drawn for a later command has taken in every key and the last resize.
+keys : && type_text "storm-over" && keys Enter
+wait_for "not a command: storm-over"
 screen
 expect_screen "[USR]"
 expect_screen "[LB]"
