@@ -107,8 +107,18 @@ wait_exit() {
 	return 1
 }
 
-# expect_screen TEXT / expect_no_screen TEXT on the last capture
+# expect_screen TEXT / expect_no_screen TEXT on the last capture.  A
+# capture can catch tmux half-way through a frame (the part already
+# drawn shows what the test waited for, the rest is still the old frame),
+# so a missing TEXT is looked for again in fresh captures for a while
+# before it counts as missing; the capture it was found in is kept.
 expect_screen() {
+	i=0
+	while ! grep -qF -- "$1" "$TMP/screen" && [ $i -lt 20 ]; do
+		sleep 0.05
+		screen
+		i=$((i + 1))
+	done
 	expect_contains "$TMP/screen" "$1"
 }
 
