@@ -93,6 +93,12 @@ bool router_find(struct router *r, const struct route_request *request, struct r
 void router_straight(struct router *r, const struct route_request *request, struct route *out);
 void route_free(struct route *route);
 
+/*
+ * Cut the straight segment a-b to the cells of v, keeping its direction;
+ * false when none of it is in v.  A route may run thousands of cells past
+ * the part of the plane a caller is drawing or marking.
+ */
+bool route_clip_segment(struct box v, struct point *a, struct point *b);
 /* The cell one step from p in the direction of side. */
 struct point point_step(struct point p, enum side side);
 enum side side_opposite(enum side side);

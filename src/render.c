@@ -71,33 +71,6 @@ draw_group(struct canvas *c, struct scene *s, const struct group *g)
 	}
 }
 
-/*
- * Cut the straight segment a-b to the cells of v; false when none are in
- * it.  A route may run thousands of cells past the canvas.
- */
-static bool
-clip_segment(struct box v, struct point *a, struct point *b)
-{
-	int *pa = a->y == b->y ? &a->x : &a->y, *pb = a->y == b->y ? &b->x : &b->y;
-	int across = a->y == b->y ? a->y : a->x;
-	int first = a->y == b->y ? v.x : v.y, last = first + (a->y == b->y ? v.width : v.height) - 1;
-	int cross_first = a->y == b->y ? v.y : v.x, cross_last = cross_first + (a->y == b->y ? v.height : v.width) - 1;
-	int lo = *pa < *pb ? *pa : *pb, hi = *pa < *pb ? *pb : *pa;
-
-	if (across < cross_first || across > cross_last || hi < first || lo > last)
-		return false;
-	lo = lo > first ? lo : first;
-	hi = hi < last ? hi : last;
-	if (*pa <= *pb) {
-		*pa = lo;
-		*pb = hi;
-	} else {
-		*pa = hi;
-		*pb = lo;
-	}
-	return true;
-}
-
 static void
 draw_segment_cells(struct canvas *c, struct point a, struct point b, int style, int flags)
 {
@@ -107,7 +80,7 @@ draw_segment_cells(struct canvas *c, struct point a, struct point b, int style, 
 	struct point p;
 
 	/* A cell beyond the edge too: its line joins the first one inside. */
-	if (!clip_segment(box_grow(canvas_area(c), 1, 1), &a, &b))
+	if (!route_clip_segment(box_grow(canvas_area(c), 1, 1), &a, &b))
 		return;
 	p = a;
 

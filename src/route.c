@@ -171,6 +171,29 @@ route_port_slots(const struct node *n, enum side side, struct point *out, int ma
 	return count;
 }
 
+bool
+route_clip_segment(struct box v, struct point *a, struct point *b)
+{
+	int *pa = a->y == b->y ? &a->x : &a->y, *pb = a->y == b->y ? &b->x : &b->y;
+	int across = a->y == b->y ? a->y : a->x;
+	int first = a->y == b->y ? v.x : v.y, last = first + (a->y == b->y ? v.width : v.height) - 1;
+	int cross_first = a->y == b->y ? v.y : v.x, cross_last = cross_first + (a->y == b->y ? v.height : v.width) - 1;
+	int lo = *pa < *pb ? *pa : *pb, hi = *pa < *pb ? *pb : *pa;
+
+	if (across < cross_first || across > cross_last || hi < first || lo > last)
+		return false;
+	lo = lo > first ? lo : first;
+	hi = hi < last ? hi : last;
+	if (*pa <= *pb) {
+		*pa = lo;
+		*pb = hi;
+	} else {
+		*pa = hi;
+		*pb = lo;
+	}
+	return true;
+}
+
 static void
 grow_buffers(struct router *r, size_t cells)
 {

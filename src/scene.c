@@ -812,6 +812,9 @@ mark_route(void *context, void *item)
 		int dx = (q.x > p.x) - (q.x < p.x), dy = (q.y > p.y) - (q.y < p.y);
 		uint8_t bits = dy == 0 ? ROUTE_ALONG_X : ROUTE_ALONG_Y;
 
+		/* Only the part in the area: crowded routes run far past it. */
+		if (!route_clip_segment(job->area, &p, &q))
+			continue;
 		for (; p.x != q.x || p.y != q.y; p.x += dx, p.y += dy)
 			mark(job, p.x, p.y, bits);
 		mark(job, q.x, q.y, bits);
