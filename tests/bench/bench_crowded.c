@@ -23,26 +23,19 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "canvas.h"
 #include "critique_view.h"
 #include "diagram_json.h"
 #include "render.h"
 #include "scene.h"
+/* The generator the unit tests use, so both measure the same diagrams (before bench_support.h: its seed). */
+#include "../unit/support_generate.c"
+#include "bench_support.h"
 
 #define SCREEN_WIDTH 200
 #define SCREEN_HEIGHT 50
 #define ROUTE_SECONDS 0.04	/* the whiteboard's TUI_ROUTE_SECONDS */
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void
 forward(void *context, enum diagram_change change, const void *object)
@@ -50,36 +43,13 @@ forward(void *context, enum diagram_change change, const void *object)
 	scene_note_change(context, change, object);
 }
 
-/* The crowded node in the middle of a square grid of its n neighbours, as JSON. */
+/* support_crowded's diagram as JSON, so that opening it includes the load. */
 static char *
 crowded_json(size_t n, bool inward, size_t *len)
 {
-	struct diagram *d = diagram_new();
-	size_t side = 1;
-	const struct node *hub;
-	char *json;
+	struct diagram *d = support_crowded(n, inward);
+	char *json = diagram_to_json(d, len);
 
-	while (side * side < n + 1)
-		side++;
-	hub = diagram_add_node(d, "hub", KIND_SERVICE, "Hub", (int)(side / 2) * 24, (int)(side / 2) * 8, NULL);
-	for (size_t i = 0, placed = 0; placed < n; i++) {
-		char id[32];
-		const struct node *other;
-		enum edge_mode mode = placed % 5 == 0 ? EDGE_ASYNC : EDGE_SYNC;
-		const char *label = placed % 3 == 0 ? "HTTP" : "";
-
-		if (i == side / 2 * side + side / 2)
-			continue;	/* the hub's cell */
-		snprintf(id, sizeof id, "n%zu", placed);
-		other = diagram_add_node(d, id, inward ? KIND_CLIENT : KIND_WORKER, id, (int)(i % side) * 24,
-		    (int)(i / side) * 8, NULL);
-		if (inward)
-			diagram_connect(d, other, hub, label, mode, NULL);
-		else
-			diagram_connect(d, hub, other, label, mode, NULL);
-		placed++;
-	}
-	json = diagram_to_json(d, len);
 	diagram_free(d);
 	return json;
 }

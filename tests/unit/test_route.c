@@ -332,42 +332,13 @@ test_edges_rarely_share_lines(void **state)
 	diagram_free(d);
 }
 
-/*
- * One node with n edges, the other ends on a square grid round it (every
- * edge in when inward, every edge out otherwise): issue 7's "thousands of
- * edges on one node", small enough for the sanitizers.
- */
-static struct diagram *
-crowded_diagram(size_t n, bool inward)
-{
-	struct diagram *d = diagram_new();
-	size_t side = 1;
-	const struct node *hub;
-
-	while (side * side < n + 1)
-		side++;
-	hub = diagram_add_node(d, "hub", KIND_SERVICE, "Hub", (int)(side / 2) * 24, (int)(side / 2) * 8, NULL);
-	for (size_t i = 0, placed = 0; placed < n; i++) {
-		char id[32];
-		const struct node *other;
-
-		if (i == side / 2 * side + side / 2)
-			continue;
-		snprintf(id, sizeof id, "n%zu", placed++);
-		other = diagram_add_node(d, id, KIND_CLIENT, id, (int)(i % side) * 24, (int)(i / side) * 8, NULL);
-		assert_non_null(inward ? diagram_connect(d, other, hub, "", EDGE_SYNC, NULL) :
-		    diagram_connect(d, hub, other, "", EDGE_ASYNC, NULL));
-	}
-	return d;
-}
-
 /* A crowded node's edges still go round every box and join their ends. */
 static void
 test_crowded_node_routes(void **state)
 {
 	(void)state;
 	for (int inward = 0; inward <= 1; inward++) {
-		struct diagram *d = crowded_diagram(150, inward);
+		struct diagram *d = support_crowded(150, inward);
 		struct scene *s = scene_new(d);
 
 		for (size_t i = 0; i < diagram_edge_count(d); i++)
@@ -412,7 +383,7 @@ free_routes(struct route *routes, size_t count)
 static void
 test_budgeted_frames_converge(void **state)
 {
-	struct diagram *d = crowded_diagram(60, true);
+	struct diagram *d = support_crowded(60, true);
 	const struct node *hub = diagram_find_node(d, "hub");
 	struct scene *s = scene_new(d), *free_run = scene_new(d);
 	struct canvas screen;
@@ -472,7 +443,7 @@ test_budgeted_frames_converge(void **state)
 static void
 test_rename_keeps_routes(void **state)
 {
-	struct diagram *d = crowded_diagram(60, false);
+	struct diagram *d = support_crowded(60, false);
 	const struct node *hub = diagram_find_node(d, "hub");
 	struct watch w = { scene_new(d) };
 	uint64_t before;
