@@ -58,6 +58,11 @@ struct route_request {
 	struct point from_port, to_port;	/* border cells, see route_port_slots */
 	struct box area;		/* search inside this rectangle */
 	/*
+	 * An end has so many edges that minding them would cost seconds:
+	 * route greedily round the boxes alone (see route.c).
+	 */
+	bool crowded;
+	/*
 	 * Mark the obstacles of area: map has area.width * area.height
 	 * bytes, row by row, all 0; set ROUTE_BOX on the cells inside boxes,
 	 * ROUTE_ALONG_X / ROUTE_ALONG_Y where other edges already run
@@ -75,11 +80,25 @@ void router_free(struct router *r);
 
 /*
  * Route one edge into *out (whose old points are freed).  Returns false,
- * and a straight, blocked route, when no path exists inside area.
+ * and a straight, blocked route, when no path exists inside area; true
+ * with such a route when a wider area would not help: the area is too
+ * large to search, or a crowded edge's search ran out of budget.
  */
 bool router_find(struct router *r, const struct route_request *request, struct route *out);
+/*
+ * The route drawn when there is no time to search: out of the source's
+ * port, across and into the target's, through whatever is there (blocked
+ * is set).  request's area and obstacles are not used.
+ */
+void router_straight(struct router *r, const struct route_request *request, struct route *out);
 void route_free(struct route *route);
 
+/*
+ * Cut the straight segment a-b to the cells of v, keeping its direction;
+ * false when none of it is in v.  A route may run thousands of cells past
+ * the part of the plane a caller is drawing or marking.
+ */
+bool route_clip_segment(struct box v, struct point *a, struct point *b);
 /* The cell one step from p in the direction of side. */
 struct point point_step(struct point p, enum side side);
 enum side side_opposite(enum side side);

@@ -49,8 +49,21 @@ const struct node *scene_node_at(struct scene *s, int x, int y);
  * by growing b first (the whiteboard keeps one free cell round each box).
  */
 bool scene_area_free(struct scene *s, struct box b, const struct node *ignore);
-/* The route of e, computed now if the cache has none. */
+/* The route of e, computed now if the cache has none (but see scene_route_budget). */
 const struct route *scene_route(struct scene *s, const struct edge *e);
+/*
+ * Bound the routing of what follows to about seconds from now: past that,
+ * scene_route hands out a straight, provisional route (not cached) rather
+ * than search, and scene_routes_pending() says so, so the whiteboard can
+ * draw again soon and route some more.  At least one route is computed
+ * after each call however late it is, so drawing again and again always
+ * ends with every route in.  Thousands of edges into one box cost seconds
+ * to route; a frame must not.  0 lifts the bound (the default: the text
+ * export routes everything).
+ */
+void scene_route_budget(struct scene *s, double seconds);
+/* Whether a provisional route was handed out since the last scene_route_budget(). */
+bool scene_routes_pending(const struct scene *s);
 /* The cells g's members cover; false when it has none. */
 bool scene_group_bounds(struct scene *s, const struct group *g, struct box *out);
 /* The footprints of every node together; false for an empty diagram.  O(nodes). */

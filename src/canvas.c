@@ -57,6 +57,28 @@ canvas_cell(const struct canvas *c, int x, int y)
 	return canvas_at((struct canvas *)c, x, y);
 }
 
+/*
+ * The cell at (x, y) is about to be overwritten: if it holds half of a
+ * double-width character, blank the other half.  Left alone, a line
+ * crossing a wide label would leave a character two columns wide with
+ * one cell to draw in, and shift the rest of the row by one.
+ */
+static void
+split_wide(struct canvas *c, int x, int y)
+{
+	struct cell *cell = canvas_at(c, x, y), *other;
+
+	if (cell == NULL)
+		return;
+	other = canvas_at(c, cell->flags & CELL_TAIL ? x - 1 : x + 1, y);
+	if (other == NULL || !((cell->flags & CELL_TAIL) || (other->flags & CELL_TAIL)))
+		return;
+	other->ch = ' ';
+	other->flags &= (uint8_t)~CELL_TAIL;
+	other->lines = 0;
+	other->style = 0;
+}
+
 void
 canvas_put(struct canvas *c, int x, int y, uint32_t ch, int fg, int flags)
 {
@@ -64,6 +86,7 @@ canvas_put(struct canvas *c, int x, int y, uint32_t ch, int fg, int flags)
 
 	if (cell == NULL)
 		return;
+	split_wide(c, x, y);
 	cell->ch = ch;
 	cell->fg = (uint8_t)fg;
 	cell->flags = (uint8_t)flags;
@@ -151,6 +174,7 @@ canvas_line(struct canvas *c, int x, int y, int lines, int style, int fg, int fl
 		return;
 	if (cell->ch != 0 || (cell->flags & CELL_TAIL)) {
 		/* Text or a symbol was there: the line takes the cell over. */
+		split_wide(c, x, y);
 		cell->ch = 0;
 		cell->lines = 0;
 		cell->flags = 0;
@@ -261,12 +285,21 @@ void
 canvas_copy(struct canvas *dst, const struct canvas *src)
 {
 	for (int y = 0; y < dst->height; y++) {
+		struct cell *row = &dst->cells[(size_t)y * (size_t)dst->width];
+
 		for (int x = 0; x < dst->width; x++) {
 			const struct cell *s = canvas_cell(src, dst->x + x, dst->y + y);
 
 			if (s != NULL)
-				dst->cells[(size_t)y * (size_t)dst->width + (size_t)x] = *s;
+				row[x] = *s;
 		}
+		if (dst->width == 0)
+			continue;
+		/* A wide character cut by an edge of dst: the half inside is blank. */
+		if (row[0].flags & CELL_TAIL)
+			row[0] = (struct cell){ ' ', row[0].fg, (uint8_t)(row[0].flags & ~CELL_TAIL), 0, 0 };
+		if (!(row[dst->width - 1].flags & CELL_TAIL) && utf8_char_width(row[dst->width - 1].ch) == 2)
+			row[dst->width - 1] = (struct cell){ ' ', row[dst->width - 1].fg, row[dst->width - 1].flags, 0, 0 };
 	}
 }
 

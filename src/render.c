@@ -77,7 +77,12 @@ draw_segment_cells(struct canvas *c, struct point a, struct point b, int style, 
 	int dx = (b.x > a.x) - (b.x < a.x), dy = (b.y > a.y) - (b.y < a.y);
 	int forward = dx > 0 ? LINE_E : dx < 0 ? LINE_W : dy > 0 ? LINE_S : LINE_N;
 	int back = forward == LINE_E ? LINE_W : forward == LINE_W ? LINE_E : forward == LINE_S ? LINE_N : LINE_S;
-	struct point p = a;
+	struct point p;
+
+	/* A cell beyond the edge too: its line joins the first one inside. */
+	if (!route_clip_segment(box_grow(canvas_area(c), 1, 1), &a, &b))
+		return;
+	p = a;
 
 	while (p.x != b.x || p.y != b.y) {
 		canvas_line(c, p.x, p.y, forward, style, COLOUR_DEFAULT, flags);

@@ -7,6 +7,18 @@
  * reversing is not allowed.  The heuristic (estimate()) never
  * overestimates, so the first time the goal state leaves the heap its
  * path is the cheapest.
+ *
+ * Where edges crowd -- a thousand callers of one service -- every way in
+ * costs about the same, and A* wanders the whole area before it settles:
+ * seconds per edge.  So a search has a budget of states for the length
+ * of its edge; past it, the edge is routed again ignoring other edges
+ * (boxes and bends still count), which is quick and, in such a crowd,
+ * looks no worse.  An edge of a crowded node (request->crowded) goes
+ * straight to that second search, made greedier (CROWDED_WEIGHT: the
+ * estimate counts double, so it heads for the goal instead of trying
+ * every equal way round each box) and budgeted: past the budget it is
+ * drawn straight.  So is an edge whose area alone is too large to lay
+ * out (ROUTE_AREA_MAX).
  */
 #include "route.h"
 
@@ -21,6 +33,25 @@
 #define ALONG_COST 10	/* sharing a stretch of line with another edge */
 #define CROSS_COST 2	/* crossing another edge */
 #define HUG 1
+#define OPEN 16		/* map: an end cell, passable whatever is there */
+/* States a search may take: this many, plus this many per cell between the ends. */
+#define SEARCH_BUDGET_BASE 8192
+#define SEARCH_BUDGET_PER_CELL 64
+/* A crowded edge gets this share of that, and a greedier search. */
+#define CROWDED_SHARE 8
+#define CROWDED_WEIGHT 2
+/*
+ * No search over more cells than this: its buffers take 49 bytes a cell,
+ * and two boxes a million cells apart would ask for terabytes.  Such an
+ * edge runs far off any screen; it is drawn straight.
+ */
+#define ROUTE_AREA_MAX (1024 * 512)
+
+enum search_result {
+	SEARCH_FOUND,
+	SEARCH_NO_PATH,
+	SEARCH_OVER_BUDGET
+};
 
 static const int step_x[4] = { 0, 1, 0, -1 };
 static const int step_y[4] = { -1, 0, 1, 0 };
@@ -140,6 +171,29 @@ route_port_slots(const struct node *n, enum side side, struct point *out, int ma
 	return count;
 }
 
+bool
+route_clip_segment(struct box v, struct point *a, struct point *b)
+{
+	int *pa = a->y == b->y ? &a->x : &a->y, *pb = a->y == b->y ? &b->x : &b->y;
+	int across = a->y == b->y ? a->y : a->x;
+	int first = a->y == b->y ? v.x : v.y, last = first + (a->y == b->y ? v.width : v.height) - 1;
+	int cross_first = a->y == b->y ? v.y : v.x, cross_last = cross_first + (a->y == b->y ? v.height : v.width) - 1;
+	int lo = *pa < *pb ? *pa : *pb, hi = *pa < *pb ? *pb : *pa;
+
+	if (across < cross_first || across > cross_last || hi < first || lo > last)
+		return false;
+	lo = lo > first ? lo : first;
+	hi = hi < last ? hi : last;
+	if (*pa <= *pb) {
+		*pa = lo;
+		*pb = hi;
+	} else {
+		*pa = hi;
+		*pb = lo;
+	}
+	return true;
+}
+
 static void
 grow_buffers(struct router *r, size_t cells)
 {
@@ -197,7 +251,11 @@ heap_pop(struct router *r)
 	return top;
 }
 
-/* Mark obstacles and other edges, then the cells beside boxes as "hugging". */
+/*
+ * Mark obstacles and other edges.  Which cells hug a box is worked out
+ * by the search for the cells it reaches (hug()): a pass over the whole
+ * area would cost more than the search itself on a long edge.
+ */
 static void
 build_map(struct router *r, const struct route_request *q)
 {
@@ -206,32 +264,34 @@ build_map(struct router *r, const struct route_request *q)
 
 	memset(r->map, 0, n);
 	q->obstacles(q->context, a, r->map);
-	for (int y = 0; y < a.height; y++) {
-		for (int x = 0; x < a.width; x++) {
-			uint8_t *m = &r->map[(size_t)y * (size_t)a.width + (size_t)x];
-
-			if (*m & ROUTE_BOX)
-				continue;
-			for (int d = 0; d < 4; d++) {
-				int nx = x + step_x[d], ny = y + step_y[d];
-
-				if (nx >= 0 && ny >= 0 && nx < a.width && ny < a.height &&
-				    (r->map[(size_t)ny * (size_t)a.width + (size_t)nx] & ROUTE_BOX)) {
-					*m |= HUG;
-					break;
-				}
-			}
-		}
-	}
 }
 
-/* What entering a cell marked m heading in direction d costs beyond a step. */
+/* HUG when the cell at (x, y) of area a is free and beside a box, else 0. */
+static uint8_t
+hug(const struct router *r, struct box a, int x, int y)
+{
+	const uint8_t *m = &r->map[(size_t)y * (size_t)a.width + (size_t)x];
+
+	if (*m & ROUTE_BOX)
+		return 0;
+	if ((x > 0 && (m[-1] & ROUTE_BOX)) || (x + 1 < a.width && (m[1] & ROUTE_BOX)) ||
+	    (y > 0 && (m[-a.width] & ROUTE_BOX)) || (y + 1 < a.height && (m[a.width] & ROUTE_BOX)))
+		return HUG;
+	return 0;
+}
+
+/*
+ * What entering a cell marked m heading in direction d costs beyond a step;
+ * other edges count only when mind_edges is true.
+ */
 static int
-cell_cost(uint8_t m, int d)
+cell_cost(uint8_t m, int d, bool mind_edges)
 {
 	int along = d == 1 || d == 3 ? ROUTE_ALONG_X : ROUTE_ALONG_Y;
 	int cost = m & HUG ? HUG_COST : 0;
 
+	if (!mind_edges)
+		return cost;
 	if (m & along)
 		cost += ALONG_COST;
 	else if (m & (ROUTE_ALONG_X | ROUTE_ALONG_Y))
@@ -294,6 +354,14 @@ set_points(struct route *out, const struct point *cells, size_t n)
 	}
 }
 
+/* Add p to a path of corners, unless it repeats the last. */
+static void
+corner_push(struct router *r, size_t *count, struct point p)
+{
+	if (*count == 0 || r->path[*count - 1].x != p.x || r->path[*count - 1].y != p.y)
+		path_push(r, count, p);
+}
+
 /* No way round: go out, across and in, through whatever is there. */
 static void
 straight_route(struct router *r, const struct route_request *q, struct point start,
@@ -301,22 +369,25 @@ straight_route(struct router *r, const struct route_request *q, struct point sta
 {
 	size_t n = 0;
 	bool horizontal = q->from_side == SIDE_LEFT || q->from_side == SIDE_RIGHT;
-	struct point p = start;
 
-	path_push(r, &n, p);
+	out->source_port = q->from_port;
+	out->target_port = q->to_port;
+	out->source_side = q->from_side;
+	out->target_side = q->to_side;
+	/* The corners alone: a straight route may be thousands of cells long. */
+	corner_push(r, &n, start);
 	if (horizontal) {
 		int mid = (start.x + end.x) / 2;
 
-		while (p.x != mid) { p.x += p.x < mid ? 1 : -1; path_push(r, &n, p); }
-		while (p.y != end.y) { p.y += p.y < end.y ? 1 : -1; path_push(r, &n, p); }
-		while (p.x != end.x) { p.x += p.x < end.x ? 1 : -1; path_push(r, &n, p); }
+		corner_push(r, &n, (struct point){ mid, start.y });
+		corner_push(r, &n, (struct point){ mid, end.y });
 	} else {
 		int mid = (start.y + end.y) / 2;
 
-		while (p.y != mid) { p.y += p.y < mid ? 1 : -1; path_push(r, &n, p); }
-		while (p.x != end.x) { p.x += p.x < end.x ? 1 : -1; path_push(r, &n, p); }
-		while (p.y != end.y) { p.y += p.y < end.y ? 1 : -1; path_push(r, &n, p); }
+		corner_push(r, &n, (struct point){ start.x, mid });
+		corner_push(r, &n, (struct point){ end.x, mid });
 	}
+	corner_push(r, &n, end);
 	set_points(out, r->path, n);
 	out->blocked = true;
 }
@@ -346,8 +417,16 @@ estimate(int x, int y, int d, int ex, int ey, int goal_dir)
 	return abs(dx) + abs(dy) + turns * BEND_COST;
 }
 
-static bool
-search(struct router *r, const struct route_request *q, struct point start, struct point end)
+/*
+ * A* from start to end; with mind_edges false, other edges cost nothing.
+ * weight > 1 trusts the estimate that much more: the path found may cost
+ * a little more than the cheapest, but the search goes straight for the
+ * goal instead of trying every equal way round each box.  budget: states
+ * to take at most, 0 for no limit.
+ */
+static enum search_result
+search(struct router *r, const struct route_request *q, struct point start, struct point end, bool mind_edges,
+    int weight, size_t budget)
 {
 	struct box a = q->area;
 	int start_dir = q->from_side, goal_dir = side_opposite(q->to_side);
@@ -363,17 +442,24 @@ search(struct router *r, const struct route_request *q, struct point start, stru
 	r->cost[start_state] = 0;
 	r->parent[start_state] = -1;
 	heap_push(r, 0, start_state);
-	while (r->heap_count > 0) {
-		struct heap_item it = heap_pop(r);
-		int32_t s = it.state;
-		int dir = s % 4;
-		int cell = s / 4;
-		int x = cell % a.width, y = cell / a.width;
-		int32_t g = r->cost[s];
+	for (size_t taken = 0; r->heap_count > 0; taken++) {
+		struct heap_item it;
+		int32_t s;
+		int dir, cell, x, y;
+		int32_t g;
 
+		if (budget != 0 && taken == budget)
+			return SEARCH_OVER_BUDGET;
+		it = heap_pop(r);
+		s = it.state;
+		dir = s % 4;
+		cell = s / 4;
+		x = cell % a.width;
+		y = cell / a.width;
+		g = r->cost[s];
 		if (s == goal_state)
-			return true;
-		if ((int64_t)(it.key >> 24) > (int64_t)g + estimate(x + a.x, y + a.y, dir, end.x, end.y, goal_dir))
+			return SEARCH_FOUND;
+		if ((int64_t)(it.key >> 24) > (int64_t)g + weight * estimate(x + a.x, y + a.y, dir, end.x, end.y, goal_dir))
 			continue;	/* a stale entry: s was reached cheaper since */
 		for (int nd = 0; nd < 4; nd++) {
 			int nx = x + step_x[nd], ny = y + step_y[nd];
@@ -383,16 +469,17 @@ search(struct router *r, const struct route_request *q, struct point start, stru
 			if (nd == (dir + 2) % 4 || nx < 0 || ny < 0 || nx >= a.width || ny >= a.height)
 				continue;
 			m = r->map[(size_t)ny * (size_t)a.width + (size_t)nx];
-			if (m & ROUTE_BOX)
+			if ((m & (ROUTE_BOX | OPEN)) == ROUTE_BOX)
 				continue;
 			ns = (ny * a.width + nx) * 4 + nd;
-			ng = g + 1 + (nd != dir ? BEND_COST : 0) + cell_cost(m, nd);
+			ng = g + 1 + (nd != dir ? BEND_COST : 0) + cell_cost(m | hug(r, a, nx, ny), nd, mind_edges);
 			/* A turn in a cell another edge runs through would join them. */
-			if (nd != dir && (r->map[(size_t)y * (size_t)a.width + (size_t)x] & (ROUTE_ALONG_X | ROUTE_ALONG_Y)))
+			if (mind_edges && nd != dir &&
+			    (r->map[(size_t)y * (size_t)a.width + (size_t)x] & (ROUTE_ALONG_X | ROUTE_ALONG_Y)))
 				ng += ALONG_COST;
 			if (r->seen[ns] != r->search || ng < r->cost[ns]) {
 				r->seen[ns] = r->search;
-				int h = estimate(nx + a.x, ny + a.y, nd, end.x, end.y, goal_dir);
+				int h = weight * estimate(nx + a.x, ny + a.y, nd, end.x, end.y, goal_dir);
 				uint32_t depth = ng < 0xFFFFFF ? 0xFFFFFFu - (uint32_t)ng : 0;
 
 				r->cost[ns] = ng;
@@ -401,7 +488,13 @@ search(struct router *r, const struct route_request *q, struct point start, stru
 			}
 		}
 	}
-	return false;
+	return SEARCH_NO_PATH;
+}
+
+void
+router_straight(struct router *r, const struct route_request *q, struct route *out)
+{
+	straight_route(r, q, point_step(q->from_port, q->from_side), point_step(q->to_port, q->to_side), out);
 }
 
 bool
@@ -410,7 +503,8 @@ router_find(struct router *r, const struct route_request *q, struct route *out)
 	struct point start = point_step(q->from_port, q->from_side);
 	struct point end = point_step(q->to_port, q->to_side);
 	struct box a = q->area;
-	size_t n = 0;
+	size_t n = 0, budget;
+	enum search_result found;
 
 	out->source_port = q->from_port;
 	out->target_port = q->to_port;
@@ -421,19 +515,30 @@ router_find(struct router *r, const struct route_request *q, struct route *out)
 		straight_route(r, q, start, end, out);
 		return false;
 	}
+	if ((size_t)a.width * (size_t)a.height > ROUTE_AREA_MAX) {
+		/* Laying out the map alone would cost more than the edge is worth. */
+		straight_route(r, q, start, end, out);
+		return true;
+	}
 	grow_buffers(r, (size_t)a.width * (size_t)a.height);
 	build_map(r, q);
 	/* The two end cells are where the edge must be, whatever is there. */
-	r->map[(size_t)(start.y - a.y) * (size_t)a.width + (size_t)(start.x - a.x)] &= (uint8_t)~ROUTE_BOX;
-	r->map[(size_t)(end.y - a.y) * (size_t)a.width + (size_t)(end.x - a.x)] &= (uint8_t)~ROUTE_BOX;
+	r->map[(size_t)(start.y - a.y) * (size_t)a.width + (size_t)(start.x - a.x)] |= OPEN;
+	r->map[(size_t)(end.y - a.y) * (size_t)a.width + (size_t)(end.x - a.x)] |= OPEN;
 	if (start.x == end.x && start.y == end.y && q->from_side == side_opposite(q->to_side)) {
 		path_push(r, &n, start);
 		set_points(out, r->path, n);
 		return true;
 	}
-	if (!search(r, q, start, end)) {
+	budget = SEARCH_BUDGET_BASE + SEARCH_BUDGET_PER_CELL * (size_t)(abs(end.x - start.x) + abs(end.y - start.y));
+	if (q->crowded)
+		found = search(r, q, start, end, false, CROWDED_WEIGHT, budget / CROWDED_SHARE);
+	else if ((found = search(r, q, start, end, true, 1, budget)) == SEARCH_OVER_BUDGET)
+		found = search(r, q, start, end, false, 1, 0);
+	if (found != SEARCH_FOUND) {
 		straight_route(r, q, start, end, out);
-		return false;
+		/* Out of budget, a wider area would only cost more. */
+		return found == SEARCH_OVER_BUDGET;
 	}
 	{
 		int32_t goal = (int32_t)((((size_t)(end.y - a.y) * (size_t)a.width) + (size_t)(end.x - a.x)) * 4 +

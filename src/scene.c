@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ptrmap.h"
 #include "spatial.h"
@@ -22,16 +23,26 @@
 
 /* Search margins round the two ends, widened when no way is found. */
 static const int margins[][2] = { { 8, 4 }, { 24, 12 }, { 80, 40 } };
+/*
+ * More edges than this on a node, and its edges are routed minding only
+ * the boxes (route.h: crowded): each would otherwise weigh every route
+ * already there, and thousands of them take minutes.
+ */
+#define SCENE_CROWD_EDGES 32
 
 struct scene_edge;
 
 struct scene_node {
 	const struct node *node;
 	struct box footprint;		/* as filed in the node grid */
+	/* What its ports were worked out from: a change that keeps these keeps its routes. */
+	struct box box;
+	enum node_kind kind;
 	const struct group *group;	/* as filed in the group's member list */
 	struct scene_edge **edges;
 	size_t edge_count, edge_capacity;
 	unsigned stamp;
+	bool ports_valid;		/* each edge's port here is worked out */
 };
 
 struct scene_edge {
@@ -41,6 +52,9 @@ struct scene_edge {
 	struct route route;
 	bool routed;
 	unsigned stamp;
+	/* Where it attaches at from ([0]) and at to ([1]), while the node's ports_valid. */
+	struct point port[2];
+	enum side side[2];
 };
 
 struct scene_group {
@@ -59,6 +73,9 @@ struct scene {
 	struct router *router;
 	unsigned stamp;
 	uint64_t routes_computed;
+	double route_deadline;		/* monotonic seconds; 0: no bound */
+	uint64_t routes_at_budget;	/* routes_computed when the bound was set */
+	bool routes_pending;		/* a provisional route went out since */
 	/* Query results, reused. */
 	const void **found;
 	size_t found_count, found_capacity;
@@ -98,6 +115,15 @@ box_clip_to_plane(struct box b)
 		b.y = 0;
 	}
 	return b;
+}
+
+static double
+monotonic_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static struct box
@@ -170,6 +196,8 @@ static void
 invalidate(struct scene *s, struct scene_edge *se)
 {
 	se->routed = false;
+	/* Whatever moved this route may move the ports at either end. */
+	se->from->ports_valid = se->to->ports_valid = false;
 	file_edge(s, se, search_area(se, 0));
 }
 
@@ -268,6 +296,8 @@ add_node(struct scene *s, const struct node *n)
 
 	sn->node = n;
 	sn->footprint = node_footprint(n);
+	sn->box = node_box(n);
+	sn->kind = n->kind;
 	ptrmap_put(s->nodes, PTRMAP_KEY(n), sn);
 	spatial_insert(s->node_grid, sn, sn->footprint);
 	group_join(s, sn);
@@ -386,7 +416,16 @@ node_changed(struct scene *s, const struct node *n)
 		group_leave(s, sn);
 		group_join(s, sn);
 	}
-	/* The kind (its tag) or the shadow can move ports without moving the box. */
+	/*
+	 * A new label, notes or tech that leave the box as it was move
+	 * nothing: a service with a thousand callers is renamed without
+	 * rerouting them.  The kind (its tag) or the shadow can move ports
+	 * without moving the footprint.
+	 */
+	if (box_equal(now, sn->footprint) && box_equal(node_box(n), sn->box) && n->kind == sn->kind)
+		return;
+	sn->box = node_box(n);
+	sn->kind = n->kind;
 	invalidate_edges_of(s, sn);
 	if (box_equal(now, sn->footprint))
 		return;
@@ -617,7 +656,7 @@ along(const struct scene_node *sn, const struct scene_edge *te, enum side side)
 }
 
 struct port_choice {
-	const struct scene_edge *edge;
+	struct scene_edge *edge;
 	enum side side;
 	int key;
 };
@@ -634,22 +673,45 @@ compare_choices(const void *a, const void *b)
 	return x->edge->edge->uid < y->edge->edge->uid ? -1 : x->edge->edge->uid > y->edge->edge->uid;
 }
 
-/*
- * Where e attaches to sn.  Each edge takes the side facing its other end;
- * a side with more edges than it has slots hands its outermost ones to
- * the neighbouring sides they lean towards.  On each side the edges are
- * ordered by where their other ends are, so lines leave in the order
- * they travel and do not cross at the box.
- */
-static enum side
-port_of(struct scene_node *sn, const struct scene_edge *se, struct point *port)
+/* Put se, the before-th of count edges on side of sn, on its slot. */
+static void
+place_port(const struct scene_node *sn, struct scene_edge *se, enum side side, size_t before, size_t count)
 {
-	size_t n = sn->edge_count, mine = 0, first = 0, count = 0;
+	struct point slots[PORT_SLOTS_MAX];
+	int slot_count = route_port_slots(sn->node, side, slots, PORT_SLOTS_MAX), slot;
+	int end = se->from == sn ? 0 : 1;
+	struct point *port = &se->port[end];
+
+	se->side[end] = side;
+	if (count == 1 && slot_count > 0 && aligned_port(sn, se, side, slots, slot_count, port)) {
+		/* Lined up with the other end: a straight line. */
+	} else if (slot_count <= 0) {
+		*port = (struct point){ sn->footprint.x, sn->footprint.y };
+	} else {
+		if (count <= (size_t)slot_count)
+			slot = (int)(((2 * before + 1) * (size_t)slot_count) / (2 * count));
+		else
+			slot = (int)((before * (size_t)slot_count) / count);
+		*port = slots[slot];
+	}
+}
+
+/*
+ * Where each edge attaches to sn.  Each edge takes the side facing its
+ * other end; a side with more edges than it has slots hands its outermost
+ * ones to the neighbouring sides they lean towards.  On each side the
+ * edges are ordered by where their other ends are, so lines leave in the
+ * order they travel and do not cross at the box.  Done for all of sn's
+ * edges at once and kept until one of them is invalidated: a node with
+ * thousands of edges sorts them once, not once per edge.
+ */
+static void
+assign_ports(struct scene_node *sn)
+{
+	size_t n = sn->edge_count;
 	struct port_choice stack[32], *c = n <= 32 ? stack : xreallocarray(NULL, n, sizeof *c);
 	struct point slots[PORT_SLOTS_MAX];
-	int capacity[4], centre_x = sn->footprint.x * 2 + sn->footprint.width;
-	int centre_y = sn->footprint.y * 2 + sn->footprint.height;
-	enum side side;
+	int capacity[4], centre_y = sn->footprint.y * 2 + sn->footprint.height;
 
 	for (int k = 0; k < 4; k++)
 		capacity[k] = route_port_slots(sn->node, (enum side)k, slots, PORT_SLOTS_MAX);
@@ -679,41 +741,35 @@ port_of(struct scene_node *sn, const struct scene_edge *se, struct point *port)
 	for (size_t i = 0; i < n; i++)
 		c[i].key = along(sn, c[i].edge, c[i].side);
 	qsort(c, n, sizeof *c, compare_choices);
-	(void)centre_x;
-	for (size_t i = 0; i < n; i++) {
-		if (c[i].edge == se)
-			mine = i;
-	}
-	side = c[mine].side;
-	while (first < n && c[first].side != side)
-		first++;
-	while (first + count < n && c[first + count].side == side)
-		count++;
-	{
-		size_t before = mine - first;
-		int slot_count = route_port_slots(sn->node, side, slots, PORT_SLOTS_MAX);
-		int slot;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
 
-		if (count == 1 && slot_count > 0 && aligned_port(sn, se, side, slots, slot_count, port)) {
-			/* Lined up with the other end: a straight line. */
-		} else if (slot_count <= 0) {
-			*port = (struct point){ sn->footprint.x, sn->footprint.y };
-		} else {
-			if (count <= (size_t)slot_count)
-				slot = (int)(((2 * before + 1) * (size_t)slot_count) / (2 * count));
-			else
-				slot = (int)((before * (size_t)slot_count) / count);
-			*port = slots[slot];
-		}
+		while (j < n && c[j].side == c[i].side)
+			j++;
+		for (size_t k = i; k < j; k++)
+			place_port(sn, c[k].edge, c[i].side, k - i, j - i);
+		i = j;
 	}
 	if (c != stack)
 		free(c);
-	return side;
+	sn->ports_valid = true;
+}
+
+static enum side
+port_of(struct scene_node *sn, const struct scene_edge *se, struct point *port)
+{
+	int end = se->from == sn ? 0 : 1;
+
+	if (!sn->ports_valid)
+		assign_ports(sn);
+	*port = se->port[end];
+	return se->side[end];
 }
 
 struct obstacle_job {
 	struct scene *scene;
 	const struct scene_edge *routing;	/* the edge being routed */
+	bool crowded;
 	struct box area;
 	uint8_t *map;
 };
@@ -756,6 +812,9 @@ mark_route(void *context, void *item)
 		int dx = (q.x > p.x) - (q.x < p.x), dy = (q.y > p.y) - (q.y < p.y);
 		uint8_t bits = dy == 0 ? ROUTE_ALONG_X : ROUTE_ALONG_Y;
 
+		/* Only the part in the area: crowded routes run far past it. */
+		if (!route_clip_segment(job->area, &p, &q))
+			continue;
 		for (; p.x != q.x || p.y != q.y; p.x += dx, p.y += dy)
 			mark(job, p.x, p.y, bits);
 		mark(job, q.x, q.y, bits);
@@ -773,6 +832,9 @@ obstacles(void *context, struct box area, uint8_t *map)
 	job->area = area;
 	job->map = map;
 	spatial_query(job->scene->node_grid, area, mark_box, job);
+	/* A crowded edge is routed minding only the boxes: marking thousands of routes would be wasted. */
+	if (job->crowded)
+		return;
 	job->scene->stamp++;
 	spatial_query(job->scene->edge_grid, area, mark_route, job);
 }
@@ -782,7 +844,7 @@ scene_route(struct scene *s, const struct edge *e)
 {
 	struct scene_edge *se = ptrmap_get(s->edges, e->uid);
 	struct route_request q;
-	struct obstacle_job job = { s, se, { 0, 0, 0, 0 }, NULL };
+	struct obstacle_job job = { s, se, false, { 0, 0, 0, 0 }, NULL };
 	size_t attempts = sizeof margins / sizeof margins[0];
 
 	if (se == NULL)
@@ -793,6 +855,16 @@ scene_route(struct scene *s, const struct edge *e)
 	q.to = se->to->footprint;
 	q.from_side = port_of(se->from, se, &q.from_port);
 	q.to_side = port_of(se->to, se, &q.to_port);
+	/* Out of time, but only once a route is in: every frame moves on, however slow the machine. */
+	if (s->route_deadline != 0 && s->routes_computed > s->routes_at_budget &&
+	    monotonic_seconds() > s->route_deadline) {
+		/* A straight line now, the real route in a later frame. */
+		router_straight(s->router, &q, &se->route);
+		s->routes_pending = true;
+		return &se->route;
+	}
+	q.crowded = se->from->edge_count > SCENE_CROWD_EDGES || se->to->edge_count > SCENE_CROWD_EDGES;
+	job.crowded = q.crowded;
 	q.obstacles = obstacles;
 	q.context = &job;
 	for (size_t i = 0; i < attempts; i++) {
@@ -806,6 +878,20 @@ scene_route(struct scene *s, const struct edge *e)
 	if (!box_equal(box_union(se->area, se->route.bounds), se->area))
 		file_edge(s, se, box_union(se->area, q.area));
 	return &se->route;
+}
+
+void
+scene_route_budget(struct scene *s, double seconds)
+{
+	s->route_deadline = seconds > 0 ? monotonic_seconds() + seconds : 0;
+	s->routes_at_budget = s->routes_computed;
+	s->routes_pending = false;
+}
+
+bool
+scene_routes_pending(const struct scene *s)
+{
+	return s->routes_pending;
 }
 
 bool

@@ -135,7 +135,11 @@ draw_canvas(struct tui *t)
 	if (t->drag_target != NULL)
 		marks.marked_node = t->drag_target;
 	marks.traffic = tui_interview_hides_load(t) ? NULL : tui_traffic(t);
+	/* A frame routes what it has time for; the loop draws again for the rest. */
+	scene_route_budget(t->scene, TUI_ROUTE_SECONDS);
 	render_view(t->scene, &t->screen, &marks);
+	t->routes_pending = scene_routes_pending(t->scene);
+	scene_route_budget(t->scene, 0);
 	for (int y = 0; y < h; y++) {
 		for (int x = 0; x < w; x++) {
 			const struct cell *c = &t->screen.cells[(size_t)y * (size_t)w + (size_t)x];
@@ -450,6 +454,7 @@ tui_draw(struct tui *t)
 	/* Findings, markers and the failure follow the diagram as it is now. */
 	tui_critique_refresh(t);
 	if (t->rows < TUI_MIN_ROWS || t->columns < TUI_MIN_COLUMNS) {
+		t->routes_pending = false;	/* nothing drawn: nothing to draw again for */
 		draw_too_small(t);
 		refresh();
 		return;

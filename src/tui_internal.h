@@ -32,6 +32,8 @@
 #define TUI_GAP_X 2
 #define TUI_GAP_Y 1
 #define TUI_PROMPT_MAX 4096
+/* Routing time a frame may spend; edges beyond it are drawn straight until the next frame. */
+#define TUI_ROUTE_SECONDS 0.04
 
 /* What an action changed, so the loop knows what to redraw. */
 enum {
@@ -145,6 +147,7 @@ struct tui {
 	double next_poll;
 
 	int rows, columns;		/* terminal size */
+	bool routes_pending;		/* the last frame drew provisional routes */
 	struct canvas screen;		/* the canvas area, reused each frame */
 	bool quit;
 	int exit_status;

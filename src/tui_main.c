@@ -104,9 +104,16 @@ tui_run(const struct tui_options *options)
 			tui_draw(tui_session_shown(&t));
 			changed = TUI_UNCHANGED;
 		}
-		key = tui_term_read(tui_session_wait(&t, t.view_only ? 100 : 500));
-		if (key < 0)
+		/* Provisional routes on screen: draw again as soon as no key is waiting. */
+		if (tui_session_shown(&t)->routes_pending)
+			key = tui_term_read(0);
+		else
+			key = tui_term_read(tui_session_wait(&t, t.view_only ? 100 : 500));
+		if (key < 0) {
+			if (tui_session_shown(&t)->routes_pending)
+				changed |= TUI_REDRAW;
 			continue;
+		}
 		if (key == TUI_KEY_FUNCTION(KEY_RESIZE)) {
 			getmaxyx(stdscr, t.rows, t.columns);
 			tui_follow_cursor(&t);

@@ -2,7 +2,8 @@
  * Helpers every benchmark uses, as static functions in a header: each
  * tests/bench/bench_*.c is built on its own (Makefile), so sharing means
  * including.  A fixed pseudo-random sequence, a monotonic clock, and
- * timing a whole process.
+ * timing a whole process.  Inline, so a benchmark that needs only some of
+ * them builds without warnings.
  */
 #ifndef NAPKIN_BENCH_SUPPORT_H
 #define NAPKIN_BENCH_SUPPORT_H
@@ -17,14 +18,14 @@ extern char **environ;
 
 static uint64_t seed = 1;	/* a benchmark may reseed it */
 
-static uint32_t
+static inline uint32_t
 random_below(uint32_t n)
 {
 	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (uint32_t)((seed >> 33) % n);
 }
 
-static double
+static inline double
 now(void)
 {
 	struct timespec ts;
@@ -34,7 +35,7 @@ now(void)
 }
 
 /* Run argv to completion with stdout to /dev/null (or to out); the wall time, or -1. */
-static double
+static inline double
 run_process(char *const argv[], const char *out)
 {
 	posix_spawn_file_actions_t actions;

@@ -52,4 +52,9 @@ echo "== session records: recording, saving, replaying"
 "$BUILD/bench/bench_session" "$scratch" || status=1
 # --- end session records ---
 
+# --- crowded nodes (tests/bench/bench_crowded.c) ---
+echo "== crowded: one node with thousands of edges; frames, keys and the text export"
+"$BUILD/bench/bench_crowded" || status=1
+# --- end crowded nodes ---
+
 exit $status

@@ -27,6 +27,13 @@ void support_spit(const char *path, const char *text);
 #define GEN_COLUMN_STEP 30
 #define GEN_ROW_STEP 9
 struct diagram *support_generate(size_t node_count, unsigned seed);
+/*
+ * Issue 7's "thousands of edges on one node": a service "hub" in the
+ * middle of a square grid (24 columns by 8 rows a cell) of n others, each
+ * with one edge to the hub (clients, inward) or from it (workers); every
+ * third edge is labelled "HTTP", every fifth async.  Free with diagram_free.
+ */
+struct diagram *support_crowded(size_t n, bool inward);
 /* A small deterministic random number generator for tests. */
 unsigned support_random(unsigned *state);
 

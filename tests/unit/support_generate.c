@@ -68,3 +68,32 @@ support_generate(size_t node_count, unsigned seed)
 	free(nodes);
 	return d;
 }
+
+struct diagram *
+support_crowded(size_t n, bool inward)
+{
+	struct diagram *d = diagram_new();
+	size_t side = 1;
+	const struct node *hub;
+
+	while (side * side < n + 1)
+		side++;
+	hub = diagram_add_node(d, "hub", KIND_SERVICE, "Hub", (int)(side / 2) * 24, (int)(side / 2) * 8, NULL);
+	for (size_t i = 0, placed = 0; placed < n; i++) {
+		char id[32];
+		const struct node *other;
+		const char *label = placed % 3 == 0 ? "HTTP" : "";
+		enum edge_mode mode = placed % 5 == 0 ? EDGE_ASYNC : EDGE_SYNC;
+
+		if (i == side / 2 * side + side / 2)
+			continue;	/* the hub's cell */
+		snprintf(id, sizeof id, "n%zu", placed++);
+		other = diagram_add_node(d, id, inward ? KIND_CLIENT : KIND_WORKER, id, (int)(i % side) * 24,
+		    (int)(i / side) * 8, NULL);
+		if (inward)
+			diagram_connect(d, other, hub, label, mode, NULL);
+		else
+			diagram_connect(d, hub, other, label, mode, NULL);
+	}
+	return d;
+}

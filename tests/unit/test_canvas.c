@@ -106,6 +106,43 @@ test_double_lines(void **state)
 	assert_int_equal(canvas_line_glyph(LINE_E | LINE_S, LINE_DOUBLE, true), '#');
 }
 
+/*
+ * A wide character never loses half of itself: a line or a character
+ * drawn over either half blanks the other, and a copy that cuts one at
+ * its edge keeps a blank, so every row stays as wide as the canvas.
+ */
+static void
+test_wide_halves_stay_paired(void **state)
+{
+	struct canvas c, view;
+	char *t;
+
+	(void)state;
+	canvas_init(&c, 0, 0, 8, 3, false);
+	/* 漢字漢字: a line down the tail of the first, a character on the head of the third. */
+	assert_int_equal(canvas_text(&c, 0, 0, "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97", 8, 0, 0), 8);
+	canvas_line(&c, 1, 0, LINE_N | LINE_S, 0, 0, 0);
+	canvas_put(&c, 4, 0, 'x', 0, 0);
+	/* A line over the head, then a character on the tail, of 字 in row 1. */
+	canvas_text(&c, 0, 1, "ab\xe5\xad\x97" "cd\xe5\xad\x97", 8, 0, 0);
+	canvas_line(&c, 2, 1, LINE_E | LINE_W, 0, 0, 0);
+	canvas_put(&c, 7, 1, 'y', 0, 0);
+	t = text_of(&c);
+	assert_string_equal(t, " \xe2\x94\x82\xe5\xad\x97x \xe5\xad\x97\n"
+	    "ab\xe2\x94\x80 cd y\n\n");
+	free(t);
+	/* A view whose edges cut 漢 (left) and 字 (right) in two. */
+	canvas_clear(&c);
+	canvas_text(&c, 0, 2, "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97", 8, 0, 0);
+	canvas_init(&view, 1, 2, 6, 1, false);
+	canvas_copy(&view, &c);
+	t = canvas_to_text(&view, NULL);
+	assert_string_equal(t, " \xe5\xad\x97\xe6\xbc\xa2\n");
+	free(t);
+	canvas_free(&view);
+	canvas_free(&c);
+}
+
 int
 main(void)
 {
@@ -114,6 +151,7 @@ main(void)
 		cmocka_unit_test(test_ascii_and_dashes),
 		cmocka_unit_test(test_text_cut_and_wide),
 		cmocka_unit_test(test_double_lines),
+		cmocka_unit_test(test_wide_halves_stay_paired),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canvas.h"
 #include "diagram.h"
 #include "geometry.h"
+#include "render.h"
 #include "route.h"
 #include "scene.h"
 #include "support.h"
@@ -330,6 +332,168 @@ test_edges_rarely_share_lines(void **state)
 	diagram_free(d);
 }
 
+/* A crowded node's edges still go round every box and join their ends. */
+static void
+test_crowded_node_routes(void **state)
+{
+	(void)state;
+	for (int inward = 0; inward <= 1; inward++) {
+		struct diagram *d = support_crowded(150, inward);
+		struct scene *s = scene_new(d);
+
+		for (size_t i = 0; i < diagram_edge_count(d); i++)
+			check_route(s, diagram_edge(d, i));
+		/* Each edge was routed once, and kept. */
+		assert_int_equal(scene_routes_computed(s), diagram_edge_count(d));
+		scene_free(s);
+		diagram_free(d);
+	}
+}
+
+/* Copies of every route of s, in diagram order, routing what is not in yet. */
+static struct route *
+all_routes(struct scene *s, const struct diagram *d)
+{
+	struct route *out = calloc(diagram_edge_count(d), sizeof *out);
+
+	for (size_t i = 0; i < diagram_edge_count(d); i++) {
+		const struct route *r = scene_route(s, diagram_edge(d, i));
+
+		out[i] = *r;
+		out[i].points = malloc(r->count * sizeof *r->points);
+		memcpy(out[i].points, r->points, r->count * sizeof *r->points);
+	}
+	return out;
+}
+
+static void
+free_routes(struct route *routes, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		route_free(&routes[i]);
+	free(routes);
+}
+
+/*
+ * Frames with a routing budget hand out provisional routes, and drawing
+ * again and again brings every route in: the same routes as with no
+ * budget at all.  The budget is a nanosecond, so each frame routes just
+ * the one edge it must.
+ */
+static void
+test_budgeted_frames_converge(void **state)
+{
+	struct diagram *d = support_crowded(60, true);
+	const struct node *hub = diagram_find_node(d, "hub");
+	struct scene *s = scene_new(d), *free_run = scene_new(d);
+	struct canvas screen;
+	struct route *want = all_routes(free_run, d), *got;
+	size_t frames = 0, edges = diagram_edge_count(d), provisional = 0;
+	uint64_t before;
+
+	(void)state;
+	canvas_init(&screen, hub->x - 100, hub->y - 25, 200, 50, false);
+	scene_route_budget(s, 1e-9);
+	render_view(s, &screen, NULL);
+	assert_true(scene_routes_pending(s));
+	assert_int_equal(scene_routes_computed(s), 1);
+	/* Still out of time: provisional routes, straight between the same ports. */
+	for (size_t i = 0; i < edges; i++) {
+		const struct route *r = scene_route(s, diagram_edge(d, i));
+
+		if (!r->blocked)
+			continue;	/* the one routed */
+		provisional++;
+		assert_int_equal(r->source_port.x, want[i].source_port.x);
+		assert_int_equal(r->source_port.y, want[i].source_port.y);
+		assert_int_equal(r->target_port.x, want[i].target_port.x);
+		assert_int_equal(r->target_port.y, want[i].target_port.y);
+	}
+	assert_int_equal(provisional, edges - 1);
+	assert_int_equal(scene_routes_computed(s), 1);
+	scene_route_budget(s, 0);
+	scene_free(s);
+	s = scene_new(d);
+	do {
+		scene_route_budget(s, 1e-9);
+		render_view(s, &screen, NULL);
+		frames++;
+	} while (scene_routes_pending(s) && frames <= edges);
+	scene_route_budget(s, 0);
+	assert_false(scene_routes_pending(s));
+	/* Every edge ends on screen here, and each frame routed at least one. */
+	assert_true(frames > 1 && frames <= edges);
+	before = scene_routes_computed(s);
+	got = all_routes(s, d);
+	assert_int_equal(scene_routes_computed(s), before);	/* all in already */
+	for (size_t i = 0; i < edges; i++) {
+		assert_false(got[i].blocked);
+		assert_int_equal(got[i].count, want[i].count);
+		assert_memory_equal(got[i].points, want[i].points, want[i].count * sizeof *want[i].points);
+	}
+	free_routes(want, edges);
+	free_routes(got, edges);
+	canvas_free(&screen);
+	scene_free(free_run);
+	scene_free(s);
+	diagram_free(d);
+}
+
+/* Renaming a crowded node without changing its box reroutes nothing; a wider box reroutes its edges. */
+static void
+test_rename_keeps_routes(void **state)
+{
+	struct diagram *d = support_crowded(60, false);
+	const struct node *hub = diagram_find_node(d, "hub");
+	struct watch w = { scene_new(d) };
+	uint64_t before;
+
+	(void)state;
+	diagram_set_observer(d, forward, &w);
+	assert_cache_valid(w.scene, d);
+	before = scene_routes_computed(w.scene);
+	assert_true(diagram_set_node_label(d, hub, "Bub", NULL));
+	assert_true(diagram_set_node_notes(d, hub, "a note", NULL));
+	assert_cache_valid(w.scene, d);
+	assert_int_equal(scene_routes_computed(w.scene), before);
+	assert_true(diagram_set_node_label(d, hub, "A much longer name", NULL));
+	assert_cache_valid(w.scene, d);
+	assert_int_equal(scene_routes_computed(w.scene), before + diagram_edge_count(d));
+	diagram_set_observer(d, NULL, NULL);
+	scene_free(w.scene);
+	diagram_free(d);
+}
+
+/* Two boxes a million cells apart: a straight route of corners, not a terabyte of search. */
+static void
+test_far_apart_route_is_straight(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *a = diagram_add_node(d, "a", KIND_CLIENT, "A", 0, 0, NULL);
+	const struct node *b = diagram_add_node(d, "b", KIND_DB, "B", NAPKIN_COORD_MAX - 20, NAPKIN_COORD_MAX - 5, NULL);
+	const struct edge *e = diagram_connect(d, a, b, "far", EDGE_SYNC, NULL);
+	struct scene *s = scene_new(d);
+	const struct route *r = scene_route(s, e);
+	struct canvas screen;
+	char *text;
+
+	(void)state;
+	assert_true(r->blocked);
+	assert_true(r->count <= 4);
+	assert_int_equal(r->points[0].x, point_step(r->source_port, r->source_side).x);
+	assert_int_equal(r->points[r->count - 1].y, point_step(r->target_port, r->target_side).y);
+	/* The screen at the start shows the line leaving the box. */
+	canvas_init(&screen, 0, 0, 80, 24, false);
+	render_view(s, &screen, NULL);
+	text = canvas_to_text(&screen, NULL);
+	assert_non_null(strstr(text, "[USR]"));
+	assert_true(strstr(text, "\xe2\x94\x80") != NULL || strstr(text, "\xe2\x94\x82") != NULL);	/* a line */
+	free(text);
+	canvas_free(&screen);
+	scene_free(s);
+	diagram_free(d);
+}
+
 static void
 test_facing_sides(void **state)
 {
@@ -355,6 +519,10 @@ main(void)
 		cmocka_unit_test(test_move_reroutes_only_nearby),
 		cmocka_unit_test(test_edges_rarely_share_lines),
 		cmocka_unit_test(test_facing_sides),
+		cmocka_unit_test(test_crowded_node_routes),
+		cmocka_unit_test(test_budgeted_frames_converge),
+		cmocka_unit_test(test_rename_keeps_routes),
+		cmocka_unit_test(test_far_apart_route_is_straight),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
