@@ -68,9 +68,11 @@ bool dot_export_write(const struct diagram *d, const struct export_options *opti
 bool mermaid_export_write(const struct diagram *d, const struct export_options *options, FILE *out);
 /*
  * The board as text (render_text: cropped, no trailing blanks); outlines
- * become the whiteboard's finding markers.  False on a write error.
+ * become the whiteboard's finding markers.  False on a write error (errno
+ * says which), or with err set when the board is too large to draw.
  */
-bool text_export_write(const struct diagram *d, const struct export_options *options, FILE *out);
+bool text_export_write(const struct diagram *d, const struct export_options *options, FILE *out,
+    struct napkin_error *err);
 /*
  * Run the Graphviz dot program (found on PATH) on d's DOT to write format
  * (svg, png or pdf) to out.  On failure err says why: dot missing, or its

@@ -70,10 +70,17 @@ struct render_marks {
 void render_view(struct scene *s, struct canvas *view, const struct render_marks *marks);
 
 /*
+ * The most cells the text is drawn on (8 bytes each): a board whose boxes
+ * lie a million cells apart would need terabytes.
+ */
+#define RENDER_TEXT_CELLS_MAX ((size_t)1 << 25)
+
+/*
  * The whole diagram as text, cropped to what is drawn: UTF-8 box drawing,
  * or pure ASCII when ascii is true.  Lines end in "\n" without trailing
  * blanks; an empty diagram gives "".  The caller frees the string; its
- * length goes to *length when length is not NULL.  This is what
+ * length goes to *length when length is not NULL.  NULL when the board
+ * spans more than RENDER_TEXT_CELLS_MAX cells.  This is what
  * `napkin export FILE -o OUT.txt` writes.
  */
 char *render_text(const struct diagram *d, bool ascii, size_t *length);

@@ -50,7 +50,12 @@ export_stdout(const struct diagram *d, enum export_format format, const struct e
 		ok = mermaid_export_write(d, options, stdout);
 		break;
 	case EXPORT_TEXT:
-		ok = text_export_write(d, options, stdout);
+		err.message[0] = '\0';
+		ok = text_export_write(d, options, stdout, &err);
+		if (!ok && err.message[0] != '\0') {
+			fprintf(stderr, "napkin: %s\n", err.message);
+			return EXIT_PROBLEM;
+		}
 		break;
 	default:
 		if (isatty(STDOUT_FILENO)) {

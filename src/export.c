@@ -91,7 +91,7 @@ struct export_job {
 	const struct diagram *d;
 	enum export_format format;
 	const struct export_options *options;
-	struct napkin_error render_error;	/* why dot failed, when it did */
+	struct napkin_error render_error;	/* why dot or the text export failed, when one did */
 	bool render_failed;
 };
 
@@ -106,7 +106,10 @@ write_export(FILE *out, void *context)
 	case EXPORT_MERMAID:
 		return mermaid_export_write(job->d, job->options, out);
 	case EXPORT_TEXT:
-		return text_export_write(job->d, job->options, out);
+		if (text_export_write(job->d, job->options, out, &job->render_error))
+			return true;
+		job->render_failed = job->render_error.message[0] != '\0';
+		return false;
 	case EXPORT_SVG:
 	case EXPORT_PNG:
 	case EXPORT_PDF:

@@ -536,6 +536,10 @@ render_text_marked(const struct diagram *d, bool ascii, const struct render_mark
 	}
 	/* Routes may detour round the outermost boxes and labels sit beside them. */
 	b = box_clip_to_plane(box_grow(b, LABEL_REACH_X + 2, 8));
+	if ((size_t)b.width * (size_t)b.height > RENDER_TEXT_CELLS_MAX) {
+		scene_free(s);
+		return NULL;
+	}
 	canvas_init(&full, b.x, b.y, b.width, b.height, ascii);
 	render_view(s, &full, marks);
 	x0 = b.x + b.width;

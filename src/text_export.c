@@ -6,6 +6,7 @@
  */
 #include "export.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 #include "render.h"
@@ -23,7 +24,8 @@ outline_state(const void *context, const struct node *n)
 }
 
 bool
-text_export_write(const struct diagram *d, const struct export_options *options, FILE *out)
+text_export_write(const struct diagram *d, const struct export_options *options, FILE *out,
+    struct napkin_error *err)
 {
 	struct render_marks marks = { 0 };
 	size_t length;
@@ -35,6 +37,11 @@ text_export_write(const struct diagram *d, const struct export_options *options,
 		marks.context = options->outlines;
 	}
 	text = render_text_marked(d, options != NULL && options->ascii, &marks, &length);
+	if (text == NULL) {
+		errno = 0;
+		return error_set(err, "the board is too large to draw as text (its boxes lie so far apart it "
+		    "would take over %zu cells); export .svg, .png or .dot instead", RENDER_TEXT_CELLS_MAX);
+	}
 	ok = fwrite(text, 1, length, out) == length;
 	free(text);
 	return ok;

@@ -109,4 +109,13 @@ expect_contains "$TMP/err" "nothing was written"
 [ "$(cat kept.png)" = old ] && pass || fail "kept.png was changed"
 [ "$(ls -A | wc -l)" -eq "$before" ] && pass || fail "a temporary file was left: $(ls -A)"
 
+# Boxes a million cells apart: too large to draw as text, said plainly, nothing written.
+cp "$NAPKIN_ROOT/tests/fuzz/json/far-apart-nodes-routed.json" far.json
+expect_status 1 "$NAPKIN" export far.json -o far.txt
+expect_contains "$TMP/err" "cannot export far.txt: the board is too large to draw as text"
+[ -e far.txt ] && fail "far.txt was written" || pass
+expect_status 1 "$NAPKIN" export far.json -o - --format txt
+expect_contains "$TMP/err" "napkin: the board is too large to draw as text"
+expect_status 0 "$NAPKIN" export far.json -o far.dot
+
 finish

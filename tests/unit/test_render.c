@@ -355,6 +355,27 @@ test_empty_diagram_text(void **state)
 	diagram_free(d);
 }
 
+/* Boxes far apart would need a grid of terabytes: NULL instead, up to the cap. */
+static void
+test_too_large_text(void **state)
+{
+	struct diagram *d = diagram_new();
+	const struct node *far;
+	char *t;
+
+	(void)state;
+	diagram_add_node(d, "a", KIND_CLIENT, "a", 0, 0, NULL);
+	far = diagram_add_node(d, "b", KIND_DB, "b", 1000000, 1000000, NULL);
+	assert_null(render_text(d, false, NULL));
+	/* 4,000 x 2,000 cells is under the cap and drawn. */
+	assert_true(diagram_move_node(d, far, 4000, 2000, NULL));
+	t = render_text(d, false, NULL);
+	assert_non_null(t);
+	assert_non_null(strstr(t, "[DB]"));
+	free(t);
+	diagram_free(d);
+}
+
 int
 main(void)
 {
@@ -368,6 +389,7 @@ main(void)
 		cmocka_unit_test(test_highlights),
 		cmocka_unit_test(test_shadow_behind_edges),
 		cmocka_unit_test(test_empty_diagram_text),
+		cmocka_unit_test(test_too_large_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
