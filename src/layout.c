@@ -135,9 +135,9 @@ layout_graph(const struct diagram *d, enum direction direction)
  * that is not one.
  */
 static struct {
-	struct spot *spots;
-	GVC_t *gvc;
-	Agraph_t *graph;
+	struct spot *volatile spots;	/* volatile: stores never read are kept */
+	GVC_t *volatile gvc;
+	Agraph_t *volatile graph;
 } child_holds;
 
 /*
