@@ -149,9 +149,9 @@ check-run:
 	@NAPKIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
 
 # valgrind runs the default build's binaries (no sanitizers) through a
-# wrapper; see tests/valgrind.sh.
+# wrapper; see tests/valgrind.sh.  valgrind itself is installed only here.
 valgrind: deps
-	@sh scripts/valgrind-deps.sh
+	@sh scripts/deps.sh valgrind
 	@$(MAKE) --no-print-directory check-build
 	@$(MAKE) --no-print-directory valgrind-run
 

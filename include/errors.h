@@ -27,6 +27,13 @@ bool error_set(struct napkin_error *err, const char *fmt, ...)
 bool error_set_member(struct napkin_error *err, const char *member, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * Write "napkin: MESSAGE\n" to out, the message made safe as error_set
+ * makes it: for messages that quote a path or an argument, which can hold
+ * escape sequences (a file name a glob found).
+ */
+void error_print(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* A loader stops collecting after this many messages. */
 #define ERROR_LIST_MAX 20
 

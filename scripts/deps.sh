@@ -2,12 +2,17 @@
 # make deps: install the Debian packages napkin builds and tests with.
 # Checks first and does nothing when everything is there; installs with
 # apt-get when run as root; otherwise prints the command to run.
+#
+#   sh scripts/deps.sh            what make and make test need
+#   sh scripts/deps.sh PKG...     those packages instead: the tools only
+#                                 make fuzz and make valgrind use
 set -u
 
 # python3-jsonschema checks SARIF output; libxml2-utils (xmllint) SVG.
 # locales: the sources localedef compiles a comma-decimal locale from, for
 # tests/cli/test_locale.sh; groff-base and man-db check the man page.
 packages="pkg-config libncurses-dev libcjson-dev libgraphviz-dev graphviz tmux libcmocka-dev python3-jsonschema libxml2-utils locales groff-base man-db"
+[ $# -gt 0 ] && packages="$*"
 
 missing=""
 for p in $packages; do

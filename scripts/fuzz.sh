@@ -9,8 +9,9 @@
 # tests/fuzz/NAME/, where make test replays it for good.
 #
 # clang and its libFuzzer runtime are needed only here (make test never
-# installs them): installed with apt-get when run as root, otherwise the
-# command to run is printed.
+# installs them): scripts/deps.sh installs them when run as root (after
+# apt-get update, which a fresh machine needs), otherwise it prints the
+# command to run.
 set -eu
 cd "$(dirname "$0")/.."
 : "${FUZZ_SECONDS:=60}"
@@ -26,15 +27,8 @@ fuzzer_works() {
 	clang -fsanitize=fuzzer,address,undefined -o "$OUT/probe" "$OUT/probe.c" >/dev/null 2>&1
 }
 if ! fuzzer_works; then
-	missing="clang libclang-rt-dev"
-	if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-		echo "napkin: make fuzz needs clang with libFuzzer" >&2
-		echo "napkin: run: sudo apt-get install -y $missing" >&2
-		exit 1
-	fi
-	echo "napkin: installing $missing"
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >/dev/null
-	fuzzer_works || { echo "napkin: clang still cannot build a libFuzzer harness" >&2; exit 1; }
+	sh scripts/deps.sh clang libclang-rt-dev
+	fuzzer_works || { echo "napkin: clang cannot build a libFuzzer harness" >&2; exit 1; }
 fi
 
 make --no-print-directory -j2 BUILD="$OUT" CC=clang SANITIZE=1 FUZZ=1 CFLAGS="-O1 -g" fuzz-build

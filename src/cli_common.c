@@ -14,11 +14,14 @@ cli_usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("napkin: ", stderr);
+	char message[512];
+
+	/* The message quotes arguments, which can hold escape sequences. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: %s\n", usage);
+	error_print(stderr, "%s", message);
+	fprintf(stderr, "usage: %s\n", usage);
 	return EXIT_USAGE;
 }
 

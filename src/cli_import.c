@@ -7,6 +7,7 @@
 
 #include "diagram_json.h"
 #include "dot_import.h"
+#include "utf8.h"
 
 static const char usage[] = "napkin import IN -o FILE.json [--force]";
 
@@ -35,8 +36,11 @@ print_summary(const char *in, const char *out, const struct diagram *d,
 	size_t nodes = diagram_node_count(d), edges = diagram_edge_count(d);
 	size_t groups = diagram_group_count(d);
 
-	printf("%s -> %s: %zu node%s, %zu edge%s, %zu group%s", in, out, nodes,
-	    nodes == 1 ? "" : "s", edges, edges == 1 ? "" : "s", groups, groups == 1 ? "" : "s");
+	/* File names can hold escape sequences: shown with '?' for them. */
+	utf8_write_printable(stdout, in);
+	fputs(" -> ", stdout);
+	utf8_write_printable(stdout, out);
+	printf(": %zu node%s, %zu edge%s, %zu group%s", nodes, nodes == 1 ? "" : "s", edges, edges == 1 ? "" : "s", groups, groups == 1 ? "" : "s");
 	if (s->kinds_guessed > 0)
 		printf("; %zu kind%s guessed", s->kinds_guessed, s->kinds_guessed == 1 ? "" : "s");
 	if (s->laid_out && nodes > 0)
@@ -77,7 +81,7 @@ cli_import(int argc, char **argv)
 		return cli_usage_error(usage, "missing -o FILE.json");
 	input = argv[optind];
 	if (!force && access(output, F_OK) == 0) {
-		fprintf(stderr, "napkin: %s already exists; use --force to overwrite it\n", output);
+		error_print(stderr, "%s already exists; use --force to overwrite it", output);
 		return EXIT_PROBLEM;
 	}
 	d = dot_import_file(input, &summary, &warnings, &errors);

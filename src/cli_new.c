@@ -53,7 +53,7 @@ cli_new(int argc, char **argv)
 		return cli_usage_error(usage, optind == argc ? "missing FILE" : "too many arguments");
 	path = argv[optind];
 	if (!force && access(path, F_OK) == 0) {
-		fprintf(stderr, "napkin: %s already exists; use --force to overwrite it\n", path);
+		error_print(stderr, "%s already exists; use --force to overwrite it", path);
 		return EXIT_PROBLEM;
 	}
 	if (template != NULL) {

@@ -84,11 +84,11 @@ write_frame(const char *file, const char *out, bool has_at, double at)
 	if (p == NULL)
 		return EXIT_USAGE;
 	if (!has_at && !session_player_matches(p))
-		fprintf(stderr, "napkin: %s was edited outside a recorded session: the record's end differs "
-		    "from the file\n", file);
+		error_print(stderr, "%s was edited outside a recorded session: the record's end differs "
+		    "from the file", file);
 	frame = session_player_frame(p, has_at ? session_player_count_at(p, at) : session_player_count(p), &err);
 	if (frame == NULL) {
-		fprintf(stderr, "napkin: %s: %s\n", file, err.message);
+		error_print(stderr, "%s: %s", file, err.message);
 		status = EXIT_USAGE;
 	} else {
 		extra = diagram_extra(d) != NULL ? cJSON_Duplicate(diagram_extra(d), true) : NULL;

@@ -13,6 +13,7 @@
 #include "dot_import_internal.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -393,7 +394,7 @@ dot_import_file(const char *path, struct dot_import_summary *summary,
 	struct diagram *d = NULL;
 	char *data = NULL;
 	size_t len = 0, size = 0;
-	struct stat st;
+	struct stat st = { 0 };
 
 	if (in == NULL) {
 		error_list_add(errors, "%s: %s", path, strerror(errno));
@@ -404,10 +405,17 @@ dot_import_file(const char *path, struct dot_import_summary *summary,
 		fclose(in);
 		return NULL;
 	}
+	/* Refused on its size, before a gigabyte is read into memory. */
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > DOT_FILE_MAX) {
+		error_list_add(errors, "%s: the file is %jd bytes; the limit is %zu bytes (1 GiB)", path,
+		    (intmax_t)st.st_size, DOT_FILE_MAX);
+		fclose(in);
+		return NULL;
+	}
 	for (;;) {
 		if (len == size) {
 			if (size > DOT_FILE_MAX) {
-				error_list_add(errors, "%s: the file is over the limit of %zu bytes", path,
+				error_list_add(errors, "%s: the file is over the limit of %zu bytes (1 GiB)", path,
 				    DOT_FILE_MAX);
 				goto out;
 			}

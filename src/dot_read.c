@@ -212,7 +212,8 @@ dot_read(const char *name, const char *data, size_t len, size_t *more_graphs,
 
 	*more_graphs = 0;
 	if (len > DOT_FILE_MAX) {
-		error_list_add(errors, "%s: the file is %zu bytes; the limit is %zu", name, len, DOT_FILE_MAX);
+		error_list_add(errors, "%s: the file is %zu bytes; the limit is %zu bytes (1 GiB)", name, len,
+		    DOT_FILE_MAX);
 		return NULL;
 	}
 	if (!check_text(name, data, &r.len, errors))

@@ -79,6 +79,18 @@ error_list_full(const struct error_list *list)
 }
 
 void
+error_print(FILE *out, const char *fmt, ...)
+{
+	struct napkin_error err;
+	va_list ap;
+
+	va_start(ap, fmt);
+	error_vset(&err, NULL, fmt, ap);
+	va_end(ap);
+	fprintf(out, "napkin: %s\n", err.message);
+}
+
+void
 error_list_add(struct error_list *list, const char *fmt, ...)
 {
 	va_list ap;

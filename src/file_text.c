@@ -2,7 +2,9 @@
 #include "file_text.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "diagram_json.h"
 #include "xalloc.h"
@@ -16,9 +18,15 @@ file_text_read(const char *path, size_t *len)
 	FILE *out;
 	char buf[65536];
 	size_t got;
+	struct stat st;
 
 	if (in == NULL)
 		return NULL;
+	/* Refused on its size, not after reading a gigabyte. */
+	if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > NAPKIN_FILE_MAX) {
+		fclose(in);
+		return NULL;
+	}
 	out = open_memstream(&text, &size);
 	if (out == NULL)
 		fatal("out of memory reading %s", path);

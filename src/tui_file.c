@@ -99,7 +99,7 @@ tui_file_open(struct tui *t, const struct tui_options *o)
 			return false;
 		}
 		if (o->path != NULL && access(o->path, F_OK) == 0) {
-			fprintf(stderr, "napkin: %s already exists; open it without --template\n", o->path);
+			error_print(stderr, "%s already exists; open it without --template", o->path);
 			free(file);
 			return false;
 		}
@@ -276,9 +276,9 @@ tui_file_write_recovery(struct tui *t)
 		return;
 	/* Said after the terminal is restored, so it stays on the screen. */
 	if (tui_recovery_write(t, kept, sizeof kept))
-		snprintf(t->farewell, sizeof t->farewell, "napkin: unsaved changes written to %s", kept);
+		snprintf(t->farewell, sizeof t->farewell, "unsaved changes written to %s", kept);
 	else
-		snprintf(t->farewell, sizeof t->farewell, "napkin: could not write the recovery file: %s", kept);
+		snprintf(t->farewell, sizeof t->farewell, "could not write the recovery file: %s", kept);
 }
 
 void

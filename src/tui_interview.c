@@ -233,8 +233,8 @@ tui_interview_open(struct tui *t, const struct tui_options *o)
 	tui_file_adopt(t, board);
 	info = session_recorder_info(t->recorder);
 	if (resumed && (info->template_name == NULL || strcmp(info->template_name, o->interview) != 0)) {
-		fprintf(stderr, "napkin: %s exists and is not a board of the %s interview; choose another file "
-		    "with -o, or open it with napkin %s\n", t->path, o->interview, t->path);
+		error_print(stderr, "%s exists and is not a board of the %s interview; choose another file "
+		    "with -o, or open it with napkin %s", t->path, o->interview, t->path);
 		return false;
 	}
 	free(info->template_name);

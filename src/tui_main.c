@@ -30,7 +30,7 @@ static void
 farewell(const struct tui *t)
 {
 	if (t->farewell[0] != '\0')
-		fprintf(stderr, "%s\n", t->farewell);
+		error_print(stderr, "%s", t->farewell);
 }
 
 /* Ctrl-C: leave the current mode; in normal mode, quit (asking first). */
@@ -70,7 +70,7 @@ tui_run(const struct tui_options *options)
 	}
 	tui_term_signals();
 	if (!tui_term_start(&t, problem, sizeof problem)) {
-		fprintf(stderr, "napkin: %s\n", problem);
+		error_print(stderr, "%s", problem);
 		tui_free(&t);
 		return 2;
 	}
